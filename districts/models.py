@@ -1,0 +1,79 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.Model):
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166 alpha-2 code, for example BJ or GN."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    dhis2_uid = models.CharField(
+        _("DHIS2 organisation unit id"), max_length=11, blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """A health district (zone sanitaire / district sanitaire) and its management team."""
+
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="districts",
+        verbose_name=_("country"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    code = models.SlugField(
+        _("code"),
+        max_length=80,
+        unique=True,
+        help_text=_("Unique across countries, for example gn-boke."),
+    )
+    region = models.CharField(_("region"), max_length=150)
+    dhis2_uid = models.CharField(
+        _("DHIS2 organisation unit id"), max_length=11, blank=True, db_index=True
+    )
+
+    class Meta:
+        ordering = ["country__name", "region", "name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """An HDMT member belongs to exactly one district's team."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="membership",
+        verbose_name=_("user"),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("district"),
+    )
+    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.district}"

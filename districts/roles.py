@@ -1,0 +1,59 @@
+"""The four roles of the portal, as Django groups created by a data migration.
+
+Group names are stable identifiers (never translated in the database); the
+labels shown to people are translated here.
+"""
+
+from enum import StrEnum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(StrEnum):
+    HDMT_MEMBER = "HDMT members"
+    FACILITATOR = "Facilitators"
+    POLICYMAKER = "Policymakers"
+    ADMIN = "Administrators"
+
+
+ROLE_LABELS = {
+    Role.HDMT_MEMBER: _("HDMT member"),
+    Role.FACILITATOR: _("Facilitator"),
+    Role.POLICYMAKER: _("Policymaker"),
+    Role.ADMIN: _("Administrator"),
+}
+
+
+def has_role(user: AbstractBaseUser | AnonymousUser, role: Role) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.groups.filter(name=role).exists()
+
+
+def is_facilitator(user) -> bool:
+    """Facilitators and admins run cycles; superusers can do everything."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=[Role.FACILITATOR, Role.ADMIN]).exists()
+
+
+def user_district(user):
+    """The district whose team the user belongs to, or None."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "membership", None)
+    return membership.district if membership else None
+
+
+def role_label(user) -> str:
+    """The most significant role of a user, translated, for display next to names."""
+    if not user.is_authenticated:
+        return ""
+    names = set(user.groups.values_list("name", flat=True))
+    for role in (Role.ADMIN, Role.FACILITATOR, Role.POLICYMAKER, Role.HDMT_MEMBER):
+        if role in names:
+            return str(ROLE_LABELS[role])
+    return ""

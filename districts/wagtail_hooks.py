@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from districts.models import Country, District, Membership
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    menu_label = _("Countries")
+    list_display = ["name", "code", "dhis2_uid"]
+    search_fields = ["name", "code"]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("dhis2_uid")]
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Districts")
+    list_display = ["name", "code", "region", "country", "dhis2_uid"]
+    list_filter = ["country"]
+    search_fields = ["name", "code", "region"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("country"),
+        FieldPanel("region"),
+        FieldPanel("dhis2_uid"),
+    ]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = _("Team memberships")
+    list_display = ["user", "district"]
+    list_filter = ["district__country"]
+    search_fields = ["user__username", "user__email", "district__name"]
+    panels = [FieldPanel("user"), FieldPanel("district")]
+
+
+class DistrictsGroup(SnippetViewSetGroup):
+    items = (CountryViewSet, DistrictViewSet, MembershipViewSet)
+    menu_icon = "site"
+    menu_label = _("Districts")
+    menu_name = "districts"
+
+
+register_snippet(DistrictsGroup)

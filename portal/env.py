@@ -1,0 +1,84 @@
+"""Small helpers to read deployment settings from the environment.
+
+Every knob of a deployment is an environment variable with a safe default for the
+embedded run (SQLite, local-memory cache, console e-mail).
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+env = os.environ.copy()
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return env.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in TRUE_VALUES
+
+
+def env_int(name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}."
+        ) from exc
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = env.get(name, "")
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return items or list(default or [])
+
+
+def cache_settings(redis_url: str) -> dict:
+    """Django's own Redis cache when REDIS_URL is set, local memory otherwise."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "districtteam",
+                "TIMEOUT": 60 * 60,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "districtteam",
+        }
+    }
+
+
+def search_backend_settings(
+    elasticsearch_url: str, index_prefix: str = "districtteam"
+) -> dict:
+    """Wagtail's database search backend unless ELASTICSEARCH_URL names a server.
+
+    ELASTICSEARCH_VERSION selects the backend matching the server's major version
+    (9 by default; 8 needs the 8.x client, see docs/search.md).
+    """
+    if not elasticsearch_url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    major = env_str("ELASTICSEARCH_VERSION", "9")
+    return {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.elasticsearch{major}",
+            "URLS": [elasticsearch_url],
+            "INDEX_PREFIX": f"{index_prefix}_",
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }

@@ -1,0 +1,22 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from wagtail.models import Locale, Page
+
+MAX_QUERY_LENGTH = 1000
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Site search over published pages in the reader's language.
+
+    The lessons library replaces this with faceted search (see the lessons issue).
+    """
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        results = pages.search(query)
+    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "search/search.html", {"query": query, "page_obj": page_obj}
+    )

@@ -1,0 +1,103 @@
+"""Fixtures shared by every test module: the two home pages, districts, role users."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from districts.factories import (
+    CountryFactory,
+    DistrictFactory,
+    FacilitatorFactory,
+    HdmtMemberFactory,
+    PolicymakerFactory,
+    UserFactory,
+)
+from districts.roles import Role
+from home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        "fr": Locale.objects.get(language_code="fr"),
+        "en": Locale.objects.get(language_code="en"),
+    }
+
+
+@pytest.fixture
+def home_page(locales):
+    """The French home page as the default site's root."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, title="Accueil District.Team", slug="accueil")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "root_page": home,
+            "site_name": "District.Team",
+        },
+    )
+    Page.objects.filter(depth=2, content_type__model="page").delete()
+    return home
+
+
+@pytest.fixture
+def home_page_en(home_page, locales):
+    english = home_page.copy_for_translation(locales["en"])
+    english.title = "District.Team home"
+    english.save_revision().publish()
+    return english.specific
+
+
+@pytest.fixture
+def benin(db):
+    return CountryFactory(code="BJ", name="Bénin")
+
+
+@pytest.fixture
+def guinea(db):
+    return CountryFactory(code="GN", name="Guinée")
+
+
+@pytest.fixture
+def district(benin):
+    return DistrictFactory(country=benin, name="Banikoara", region="Alibori")
+
+
+@pytest.fixture
+def other_district(guinea):
+    return DistrictFactory(country=guinea, name="Boké", region="Boké")
+
+
+@pytest.fixture
+def member(district):
+    return HdmtMemberFactory(username="member-a", district=district)
+
+
+@pytest.fixture
+def teammate(district):
+    return HdmtMemberFactory(username="member-a2", district=district)
+
+
+@pytest.fixture
+def other_member(other_district):
+    return HdmtMemberFactory(username="member-b", district=other_district)
+
+
+@pytest.fixture
+def facilitator(db):
+    return FacilitatorFactory(username="facilitator-1")
+
+
+@pytest.fixture
+def policymaker(db):
+    return PolicymakerFactory(username="policymaker-1")
+
+
+@pytest.fixture
+def platform_admin(db):
+    return UserFactory(username="admin-1", roles=[Role.ADMIN])

@@ -1,0 +1,57 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from districts.models import Country, District, Membership
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "countries": Country.objects.count(),
+        "districts": District.objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": Membership.objects.count(),
+        "pages": Page.objects.count(),
+    }
+
+
+def test_seed_demo_is_idempotent_and_builds_the_demo_site(client):
+    call_command("seed_demo")
+    first = _counts()
+    call_command("seed_demo")
+    assert _counts() == first
+
+    assert first["districts"] == 72
+    assert District.objects.filter(country__code="BJ").count() == 34
+    assert District.objects.filter(country__code="GN").count() == 38
+    assert District.objects.filter(code="gn-boke").exists()
+    assert first["memberships"] == 144
+    assert HomePage.objects.count() == 2
+    login = client.post(
+        "/fr/login/", {"username": "hdmt-gn-boke-2", "password": "district-team-demo"}
+    )
+    assert login.status_code == 302
+    assert client.get("/fr/").status_code == 200
+    assert client.get("/en/").status_code == 200
+
+
+def test_demo_accounts_have_their_roles():
+    call_command("seed_demo")
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    assert (
+        User.objects.get(username="facilitator")
+        .groups.filter(name="Facilitators")
+        .exists()
+    )
+    assert (
+        User.objects.get(username="policymaker")
+        .groups.filter(name="Policymakers")
+        .exists()
+    )
+    member = User.objects.get(username="hdmt-bj-banikoara-1")
+    assert member.membership.district.name == "Banikoara"

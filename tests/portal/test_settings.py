@@ -1,0 +1,69 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "ALLOWED_HOSTS": "district.example.org",
+    "PATH": os.environ.get("PATH", ""),
+}
+
+
+def _manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_passes_the_deployment_checklist_with_zero_warnings():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x" * 20 + "y7#Lq!2@pZ" * 5,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_cache_settings_use_redis_only_when_configured():
+    from portal.env import cache_settings
+
+    assert cache_settings("")["default"]["BACKEND"].endswith("LocMemCache")
+    redis = cache_settings("redis://127.0.0.1:6379/3")["default"]
+    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.redis
+def test_redis_cache_round_trip_against_the_real_server():
+    """Runs when REDIS_URL names a server (CI sets it); skipped with a reason otherwise."""
+    redis_url = os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.skip("REDIS_URL is not set: no Redis server to test against")
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    from portal.env import cache_settings
+
+    with override_settings(CACHES=cache_settings(redis_url)):
+        cache = caches.create_connection("default")
+        cache.set("district-team-test", {"answers": 31}, 30)
+        assert cache.get("district-team-test") == {"answers": 31}
+        cache.delete("district-team-test")
+        assert cache.get("district-team-test") is None
