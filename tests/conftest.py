@@ -15,6 +15,22 @@ from districts.roles import Role
 from home.factories import HomePageFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the rows that migrations made available to serialized rollbacks.
+
+    Browser tests flush the database and restore those rows (locales, roles, the root
+    page) from the copy Django serialised at set-up. Playwright's greenlets give the test
+    a fresh connection object that lacks that copy, so keep it on the connection class.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            type(connections[alias])._test_serialized_contents = contents
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
