@@ -255,12 +255,11 @@ class Dhis2Client:
         self, path: str, key: str, params=None, page_size: int = DEFAULT_PAGE_SIZE
     ) -> Iterator[dict]:
         """Yield every item of a paged collection, following ``pager`` to the end."""
-        query = dict(params or {})
-        query["pageSize"] = page_size
+        base = list(params.items() if isinstance(params, dict) else params or [])
+        base.append(("pageSize", page_size))
         page = 1
         while True:
-            query["page"] = page
-            body = self.get(path, params=query)
+            body = self.get(path, params=[*base, ("page", page)])
             if not isinstance(body, dict) or key not in body:
                 raise Dhis2Error(
                     "unexpected",

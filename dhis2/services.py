@@ -28,10 +28,13 @@ ORG_UNIT_FIELDS = "id,code,name,level,parent[id,name],ancestors[id,code,name,lev
 def make_client(
     url: str = "", token: str = "", connection: Dhis2Connection | None = None
 ) -> Dhis2Client:
-    """A client on the stored settings, with ``url``/``token`` overriding them."""
-    connection = connection or stored_connection()
+    """A client on the stored settings, with ``url``/``token`` overriding them.
+
+    With ``url`` given the stored settings are not read at all.
+    """
     if url:
-        connection = dataclass_replace(connection, base_url=url)
+        connection = Dhis2Connection(base_url=url)
+    connection = connection or stored_connection()
     if token:
         connection = dataclass_replace(connection, auth_method="token", token=token)
     return Dhis2Client(connection)
@@ -45,11 +48,17 @@ class OrgUnitSyncReport:
     unchanged: list[str] = field(default_factory=list)
 
 
-def fetch_org_units(client: Dhis2Client, level: int, root: str = "") -> list[dict]:
+def fetch_org_units(
+    client: Dhis2Client, level: int, root: str = "", page_size: int = 50
+) -> list[dict]:
     params = [("fields", ORG_UNIT_FIELDS), ("filter", f"level:eq:{level}")]
     if root:
         params.append(("filter", f"path:like:{root}"))
-    return list(client.paged("organisationUnits", "organisationUnits", params=params))
+    return list(
+        client.paged(
+            "organisationUnits", "organisationUnits", params=params, page_size=page_size
+        )
+    )
 
 
 def _country_for(unit: dict, countries: list[Country], fallback: Country | None):
@@ -103,15 +112,23 @@ def _free_code(country: Country, unit: dict, codes: set[str]) -> str:
     return code
 
 
-@transaction.atomic
 def sync_org_units(
-    client: Dhis2Client, level: int, root: str = "", country: Country | None = None
+    client: Dhis2Client,
+    level: int,
+    root: str = "",
+    country: Country | None = None,
+    page_size: int = 50,
 ) -> OrgUnitSyncReport:
     """Match the org units of one level to districts; create the new ones.
 
     Never deletes. All or nothing: any failure leaves the database as it was.
     """
-    units = fetch_org_units(client, level, root)
+    units = fetch_org_units(client, level, root, page_size)
+    with transaction.atomic():
+        return _apply_org_units(units, country)
+
+
+def _apply_org_units(units: list[dict], country: Country | None) -> OrgUnitSyncReport:
     countries = list(Country.objects.all())
     index = _DistrictIndex(list(District.objects.select_related("country")))
     report = OrgUnitSyncReport()

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         orgunits.add_argument(
             "--country", default="", help="ISO code for new districts"
         )
+        orgunits.add_argument("--page-size", type=int, default=50)
         analytics = sub.add_parser("analytics", help="refresh every analytics snapshot")
         export = sub.add_parser("export", help="send a cycle's results")
         export.add_argument("cycle", help="cycle id or slug")
@@ -50,7 +51,13 @@ class Command(BaseCommand):
             country = Country.objects.filter(code=options["country"].upper()).first()
             if country is None:
                 raise CommandError(f"Unknown country {options['country']}.")
-        report = sync_org_units(client, options["level"], options["root"], country)
+        report = sync_org_units(
+            client,
+            options["level"],
+            options["root"],
+            country,
+            page_size=options["page_size"],
+        )
         self.stdout.write(
             f"created: {len(report.created)}, updated: {len(report.updated)}, "
             f"unchanged: {len(report.unchanged)}"
