@@ -1,13 +1,17 @@
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.contrib.settings.models import BaseGenericSetting
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
 from dhis2.client import AUTH_BASIC, AUTH_TOKEN, Dhis2Connection
+from dhis2.forms import Dhis2SettingsForm
 
 
+@register_setting(icon="link")
 class Dhis2Settings(BaseGenericSetting):
     """The connection to the national DHIS2; edited by administrators only.
 
@@ -36,6 +40,25 @@ class Dhis2Settings(BaseGenericSetting):
     read_timeout = models.PositiveSmallIntegerField(
         _("read timeout (seconds)"), default=20
     )
+
+    base_form_class = Dhis2SettingsForm
+    panels = [
+        HelpPanel(template="dhis2/admin/test_connection_link.html"),
+        FieldPanel("base_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("auth_method"),
+                FieldPanel("token"),
+                FieldPanel("username"),
+                FieldPanel("password"),
+            ],
+            heading=_("Credentials"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("connect_timeout"), FieldPanel("read_timeout")],
+            heading=_("Timeouts"),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("DHIS2 connection")
@@ -81,6 +104,16 @@ class AnalyticsQuery(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @admin.display(description=_("last refresh"))
+    def snapshot_fetched_at(self):
+        snapshot = getattr(self, "snapshot", None)
+        return snapshot.fetched_at if snapshot and snapshot.fetched_at else "—"
+
+    @admin.display(description=_("last error"))
+    def snapshot_error(self):
+        snapshot = getattr(self, "snapshot", None)
+        return snapshot.last_error if snapshot and snapshot.last_error else ""
 
     @staticmethod
     def _split(value: str) -> list[str]:

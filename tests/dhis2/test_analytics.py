@@ -69,7 +69,7 @@ def test_refresh_stores_a_tidy_snapshot(coverage_server, coverage_query):
 
 @pytest.mark.parametrize(
     ("failure", "words"),
-    [(401, "401"), (500, "500"), ("truncated", "incomplete"), ("hang", "in time")],
+    [(401, "401"), (500, "500"), ("truncated", "incomplète"), ("hang", "à temps")],
 )
 def test_failure_keeps_the_last_good_snapshot_and_says_why(
     coverage_server, coverage_query, failure, words

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.utils import translation
 
 from dhis2.client import Dhis2Client, Dhis2Error
 from tests.dhis2.conftest import fast_connection
@@ -40,12 +41,20 @@ def test_basic_auth_is_sent_when_chosen(dhis2_server):
     assert dhis2_server.requests[0]["authorization"].startswith("Basic ")
 
 
-def test_wrong_token_is_a_401_explained_once(dhis2_server):
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fr", "le jeton ou le mot de passe est faux"),
+        ("en", "token or password is wrong"),
+    ],
+)
+def test_wrong_token_is_a_401_explained_once(dhis2_server, language, words):
     client = Dhis2Client(fast_connection(dhis2_server.url, token="d2pat_wrong"))
-    with pytest.raises(Dhis2Error) as caught:
+    with translation.override(language), pytest.raises(Dhis2Error) as caught:
         client.me()
     assert caught.value.kind == "unauthorized"
     assert "401" in caught.value.message
+    assert words in caught.value.message
     assert "\n" not in caught.value.message
     assert len(dhis2_server.requests) == 1  # a 401 is not retried
 

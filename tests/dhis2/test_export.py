@@ -109,5 +109,5 @@ def test_export_command_needs_the_cycles_app(dhis2_settings):
 
     if apps.is_installed("cycles"):
         pytest.skip("the cycles app is installed; the lead's end-to-end test covers it")
-    with pytest.raises(CommandError, match="cycles app is not installed"):
+    with pytest.raises(CommandError, match="cycles n’est pas installée"):
         call_command("dhis2_sync", "export", "1", "--dry-run")

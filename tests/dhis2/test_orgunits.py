@@ -120,7 +120,7 @@ def test_unknown_country_fails_without_writing(dhis2_server, db):
     [
         (401, "401"),
         (500, "500"),
-        ("truncated", "incomplete"),
+        ("truncated", "incomplète"),
         ("not_json", "JSON"),
     ],
 )
