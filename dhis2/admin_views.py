@@ -63,9 +63,11 @@ def refresh_query(request, pk):
         raise PermissionDenied
     query = get_object_or_404(AnalyticsQuery, pk=pk)
     if request.method == "POST":
-        refresh_snapshot_task.enqueue(query.pk)
+        result = refresh_snapshot_task.enqueue(query.pk)
         snapshot = AnalyticsSnapshot.objects.filter(query=query).first()
-        if snapshot is None or snapshot.last_error:
+        if not result.is_finished:
+            messages.info(request, _("Refresh queued: reload this page in a minute."))
+        elif snapshot is None or snapshot.last_error:
             messages.error(
                 request,
                 _("DHIS2 could not be read: %(error)s The last snapshot is kept.")

@@ -117,10 +117,7 @@ class Dhis2Client:
                 response = self.session.request(
                     method,
                     self.url(path),
-                    timeout=(
-                        min(conn.connect_timeout, remaining),
-                        min(conn.read_timeout, remaining),
-                    ),
+                    timeout=self._timeouts(remaining),
                     **kwargs,
                 )
                 if response.status_code >= 400:
@@ -147,6 +144,12 @@ class Dhis2Client:
             if attempt > conn.retries or elapsed + delay >= conn.total_budget:
                 raise error
             time.sleep(delay)
+
+    def _timeouts(self, remaining: float) -> tuple[float, float]:
+        """Connect and read timeouts that together fit in the remaining budget."""
+        connect = min(self.connection.connect_timeout, remaining)
+        read = min(self.connection.read_timeout, max(remaining - connect, 0.1))
+        return connect, read
 
     def _decode(self, response):
         text = response.text
