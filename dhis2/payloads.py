@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from dhis2.client import conflict_lines
+
 
 @dataclass(frozen=True)
 class ValueRule:
@@ -109,11 +111,7 @@ def parse_import_summary(body: Mapping) -> ImportSummary:
         body.get("response") if isinstance(body.get("response"), Mapping) else body
     )
     counts = summary.get("importCount") or {}
-    conflicts = []
-    for conflict in summary.get("conflicts") or []:
-        obj = conflict.get("object", "")
-        value = conflict.get("value", "")
-        conflicts.append(f"{obj}: {value}" if obj else str(value))
+    conflicts = conflict_lines(summary.get("conflicts") or [])
     return ImportSummary(
         status=str(summary.get("status") or body.get("status") or ""),
         imported=int(counts.get("imported", 0)),

@@ -162,37 +162,46 @@ class FakeDhis2:
         }
         return 200, body
 
+    #: (property, kind of object, DHIS2 message, error code) checked for each value
+    CHECKS = (
+        (
+            "dataElement",
+            "dataElement",
+            "Data element not found or not accessible",
+            "E7610",
+        ),
+        (
+            "orgUnit",
+            "organisationUnit",
+            "Organisation unit not found or not accessible",
+            "E7612",
+        ),
+    )
+
+    def _conflict(self, value: dict, index: int, known_units: set) -> dict | None:
+        known = {"dataElement": self.data_elements, "orgUnit": known_units}
+        for prop, kind, message, code in self.CHECKS:
+            if value[prop] not in known[prop]:
+                return {
+                    "object": value[prop],
+                    "objects": {kind: value[prop]},
+                    "value": message,
+                    "errorCode": code,
+                    "property": prop,
+                    "indexes": [index],
+                }
+        return None
+
     def data_value_sets(self, query, payload):
         dry_run = query.get("dryRun", ["false"])[0] == "true"
         known_units = {u["id"] for u in self.org_units}
         imported = updated = ignored = 0
         conflicts = []
         for index, value in enumerate(payload.get("dataValues", [])):
-            if value["dataElement"] not in self.data_elements:
+            conflict = self._conflict(value, index, known_units)
+            if conflict:
                 ignored += 1
-                conflicts.append(
-                    {
-                        "object": value["dataElement"],
-                        "objects": {"dataElement": value["dataElement"]},
-                        "value": "Data element not found or not accessible",
-                        "errorCode": "E7610",
-                        "property": "dataElement",
-                        "indexes": [index],
-                    }
-                )
-                continue
-            if value["orgUnit"] not in known_units:
-                ignored += 1
-                conflicts.append(
-                    {
-                        "object": value["orgUnit"],
-                        "objects": {"organisationUnit": value["orgUnit"]},
-                        "value": "Organisation unit not found or not accessible",
-                        "errorCode": "E7612",
-                        "property": "orgUnit",
-                        "indexes": [index],
-                    }
-                )
+                conflicts.append(conflict)
                 continue
             key = (
                 value["dataElement"],

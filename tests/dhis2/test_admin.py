@@ -117,3 +117,10 @@ def test_members_cannot_refresh(client, member, query):
     response = client.post(reverse("dhis2_refresh_query", args=[query.pk]))
     assert response.status_code in (302, 403)
     assert not AnalyticsSnapshot.objects.exists()
+
+
+def test_facilitator_opens_the_query_and_mapping_forms(client, facilitator):
+    client.force_login(facilitator)
+    for name in ("analyticsquery", "exportmapping"):
+        response = client.get(reverse(f"wagtailsnippets_dhis2_{name}:add"))
+        assert response.status_code == 200
