@@ -1,0 +1,82 @@
+"""Gather one cycle's submitted answers for DHIS2. Imports ``cycles`` lazily so that
+the rest of the DHIS2 app works without it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.translation import gettext as _
+
+from dhis2.client import Dhis2Error
+from dhis2.models import ExportMapping
+from dhis2.payloads import ExportPlan, ValueRule, build_data_value_set
+
+
+@dataclass
+class CycleExport:
+    cycle_title: str
+    period: str
+    payload: dict
+    responses: int = 0
+    without_org_unit: list[str] = field(default_factory=list)
+
+
+def export_plan(mapping: ExportMapping) -> ExportPlan:
+    return ExportPlan(
+        rules=tuple(
+            ValueRule(v.source, v.data_element, v.category_option_combo)
+            for v in mapping.values.all()
+        ),
+        data_set=mapping.data_set,
+        attribute_option_combo=mapping.attribute_option_combo,
+    )
+
+
+def _find_cycle(identifier: str):
+    from cycles.models import CyclePage
+    from cycles.selectors import canonical_cycle
+
+    pages = CyclePage.objects.all()
+    page = (
+        pages.filter(pk=int(identifier)).first()
+        if identifier.isdigit()
+        else pages.filter(slug=identifier).first()
+    )
+    if page is None:
+        raise Dhis2Error("no_cycle", _("No cycle %(id)s.") % {"id": identifier})
+    return canonical_cycle(page)
+
+
+def prepare_cycle_export(identifier: str) -> CycleExport:
+    if not apps.is_installed("cycles"):
+        raise Dhis2Error(
+            "no_cycles_app",
+            _(
+                "The cycles app is not installed: there are no survey results to export."
+            ),
+        )
+    from cycles.selectors import submitted_responses
+
+    cycle = _find_cycle(identifier)
+    mapping = ExportMapping.objects.filter(cycle_id=cycle.pk).first()
+    if mapping is None:
+        raise Dhis2Error(
+            "no_mapping",
+            _("Cycle %(title)s has no DHIS2 export mapping yet.")
+            % {"title": cycle.title},
+        )
+    rows, missing = [], []
+    for response in submitted_responses(cycle):
+        if not response.district.dhis2_uid:
+            missing.append(response.district.name)
+        rows.append(
+            {"org_unit": response.district.dhis2_uid, "answers": response.answers}
+        )
+    return CycleExport(
+        cycle_title=cycle.title,
+        period=mapping.period,
+        payload=build_data_value_set(rows, export_plan(mapping), mapping.period),
+        responses=len(rows),
+        without_org_unit=missing,
+    )
