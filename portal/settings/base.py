@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "districts",
     "search",
+    "charts",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
