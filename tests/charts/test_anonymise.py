@@ -1,5 +1,6 @@
 import pandas as pd
 import pytest
+from django.utils import translation
 
 from charts.anonymise import (
     DisplayMode,
@@ -84,7 +85,8 @@ def test_names_mode_keeps_names():
 
 
 def test_countries_mode_aggregates_to_country_means():
-    shown = for_display(district_data(), DisplayOptions(DisplayMode.COUNTRIES))
+    with translation.override("en"):
+        shown = for_display(district_data(), DisplayOptions(DisplayMode.COUNTRIES))
     values = shown.frame.set_index("category")["value"].to_dict()
     assert values == {"Bénin": 11.5, "Guinée": 21.0}
     assert shown.category_label == "Country"
