@@ -100,7 +100,7 @@ def chart_urls(snapshot: ChartSnapshot) -> dict[str, str]:
     }
     return {
         name: reverse(f"charts:{name}", kwargs=kwargs)
-        for name in ("csv", "json", "figure", "embed")
+        for name in ("csv", "json", "figure", "embed", "page")
     }
 
 

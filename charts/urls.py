@@ -10,4 +10,5 @@ urlpatterns = [
     path(f"{prefix}data.json", views.data_json, name="json"),
     path(f"{prefix}figure.json", views.figure, name="figure"),
     path(f"{prefix}embed/", views.embed, name="embed"),
+    path(prefix, views.chart_page, name="page"),
 ]

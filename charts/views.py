@@ -123,3 +123,25 @@ def embed(request, translation_key, language, block_id):
             "page_url": snapshot.page.full_url or "/",
         },
     )
+
+
+@require_GET
+def chart_page(request, translation_key, language, block_id):
+    """A chart on a page of its own (to link to, or to share in a discussion)."""
+    snapshot = _visible_snapshot(request, translation_key, language, block_id)
+    from districts.roles import user_district
+
+    district = user_district(request.user)
+    save_data = request.headers.get("Save-Data", "").lower() == "on"
+    return render(
+        request,
+        "charts/chart_page.html",
+        {
+            "snapshot": snapshot,
+            "value": {"title": snapshot.title, "caption": snapshot.caption},
+            "chart": chart_view(snapshot, district.pk if district else None, save_data),
+            "block_id": snapshot.block_id,
+            "include_script": True,
+            "back_url": snapshot.page.url,
+        },
+    )
