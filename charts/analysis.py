@@ -205,7 +205,7 @@ def _split(frame: pd.DataFrame, columns: list[str]) -> dict[str, pd.DataFrame]:
     starts = [0, *(np.flatnonzero(names[1:] != names[:-1]) + 1), len(names)]
     values = frame[columns]
     return {
-        names[start]: values.iloc[start:stop].reset_index(drop=True)
+        names[start]: values.iloc[start:stop]
         for start, stop in zip(starts[:-1], starts[1:], strict=True)
     }
 

@@ -229,3 +229,12 @@ def test_static_plotly_bundle_is_served_from_our_host(client):
             "block_id": "x",
         },
     )
+
+
+def test_publishing_a_page_without_charts_forgets_their_snapshots(
+    home_page, districts_responses
+):
+    store_charts(home_page, districts_responses, DisplayMode.NAMES, "gone")
+    assert ChartSnapshot.objects.count() == 1
+    home_page.save_revision().publish()  # the task runs at once in tests
+    assert not ChartSnapshot.objects.exists()

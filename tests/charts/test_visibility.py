@@ -21,7 +21,9 @@ from charts.visibility import can_view_results
         ("facilitator", True, True, True),
     ],
 )
-def test_results_stay_hidden_until_published(request, who, published, public, expected):
+def test_results_stay_hidden_until_published(
+    db, request, who, published, public, expected
+):
     user = AnonymousUser() if who == "anonymous" else request.getfixturevalue(who)
     assert can_view_results(user, published=published, public=public) is expected
 
