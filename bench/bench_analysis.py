@@ -83,18 +83,26 @@ def make_data(seed: int = 4):
     return questions, responses
 
 
-def bench_analysis() -> tuple[Result, object]:
+def bench_analysis() -> tuple[Result, Result, object]:
     from charts.analysis import analyse
 
     questions, responses = make_data()
     analyse(questions, responses[:50])  # warm imports
-    timings = []
+    timings, cpu_timings = [], []
     analysis = None
     for _ in range(5):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         analysis = analyse(questions, responses)
         timings.append(time.perf_counter() - started)
+        cpu_timings.append(time.process_time() - cpu_started)
     return (
+        Result(
+            "analysis of 1,000 responses × 40 questions, CPU time (median of 5)",
+            round(statistics.median(cpu_timings), 3),
+            "s",
+            budget=1.0,
+            note="CPU time of this process: less sensitive to other jobs on the cores",
+        ),
         Result(
             "analysis of 1,000 responses × 40 questions (median of 5)",
             round(statistics.median(timings), 3),
@@ -185,8 +193,8 @@ def bench_chart(analysis) -> list[Result]:
 
 def run() -> list[Result]:
     _setup_django()
-    analysis_result, analysis = bench_analysis()
-    return [analysis_result, *bench_chart(analysis)]
+    cpu_result, wall_result, analysis = bench_analysis()
+    return [wall_result, cpu_result, *bench_chart(analysis)]
 
 
 if __name__ == "__main__":
