@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("charts/", include("charts.urls")),
 ]
 
 account_patterns = [

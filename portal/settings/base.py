@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "districts",
     "search",
     "dhis2",
+    "charts",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -155,7 +156,11 @@ USE_TZ = True
 # --- Static and media files.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The basic plotly.js bundle from npm (package.json), served from our own host.
+    ("vendor/plotly", BASE_DIR / "node_modules" / "plotly.js-basic-dist-min"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {

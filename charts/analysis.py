@@ -1,0 +1,377 @@
+"""Analysis of survey answers with pandas.
+
+Input: the questions of a cycle (objects with the attributes of the contract's
+``cycles.questionnaire.Question``: ``name``, ``kind``, ``label``, ``choices``) and the
+submitted responses (``ResponseData``: a district and its answers dict). Output: one
+``QuestionResult`` per answerable question, computed from a tidy table (one row per
+district × question, multiple-choice answers exploded to one row per chosen value).
+
+Every district that responded counts in N for every question: an unanswered question
+is a row with ``answered = False``, never a dropped row, so "n answered of N" is exact.
+The work is done by a handful of group-bys over the whole table, not per question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+from django.core.cache import cache
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+# Kinds from the contract (cycles.questionnaire.QuestionKind), as plain strings so
+# this module does not depend on the cycles app.
+TEXT, LONG_TEXT, NUMBER = "text", "long_text", "number"
+SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO = "single_choice", "multiple_choice", "yes_no"
+DATE, SCALE, HEADING, NOTE = "date", "scale", "heading", "note"
+
+UNANSWERABLE_KINDS = {HEADING, NOTE}
+CHOICE_KINDS = {SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO, SCALE}
+NUMERIC_KINDS = {NUMBER, SCALE}
+SCALE_VALUES = ("1", "2", "3", "4", "5")
+ID_COLUMNS = ["district_id", "district", "country", "region"]
+CACHE_TIMEOUT = 60 * 60 * 24 * 7
+
+
+class ChoiceLike(Protocol):
+    value: str
+    label: str
+
+
+class QuestionLike(Protocol):
+    name: str
+    kind: str
+    label: str
+    choices: Sequence[ChoiceLike]
+
+
+@dataclass(frozen=True)
+class ResponseData:
+    """One district's submitted answers, detached from the ORM."""
+
+    district_id: int
+    district: str
+    country: str
+    region: str
+    answers: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class NumericSummary:
+    n: int
+    mean: float
+    median: float
+    min: float
+    max: float
+
+
+@dataclass
+class QuestionResult:
+    """Everything a chart or table needs about one question."""
+
+    name: str
+    label: str
+    kind: str
+    n_answered: int
+    n_total: int
+    # value, label, count, percent (of the districts that answered), in choice order.
+    choices: pd.DataFrame | None = None
+    # country, value, label, count, percent (of that country's districts that answered).
+    choices_by_country: pd.DataFrame | None = None
+    choices_by_region: pd.DataFrame | None = None
+    numeric: NumericSummary | None = None
+    # country / region, n, mean, median, min, max.
+    numeric_by_country: pd.DataFrame | None = None
+    numeric_by_region: pd.DataFrame | None = None
+    # district_id, district, country, region, value: one row per answering district.
+    by_district: pd.DataFrame | None = None
+    # country, n_answered, n_total: answered counts per country (missing ones too).
+    answered_by_country: pd.DataFrame | None = None
+
+    @property
+    def n_missing(self) -> int:
+        return self.n_total - self.n_answered
+
+
+@dataclass
+class Analysis:
+    n_districts: int
+    questions: dict[str, QuestionResult] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> QuestionResult:
+        return self.questions[name]
+
+
+def responses_from_queryset(responses: Iterable[Any]) -> list[ResponseData]:
+    """SurveyResponse rows (``select_related("district__country")``) → ResponseData."""
+    return [
+        ResponseData(
+            district_id=r.district_id,
+            district=r.district.name,
+            country=r.district.country.name,
+            region=r.district.region,
+            answers=r.answers or {},
+        )
+        for r in responses
+    ]
+
+
+def answerable(questions: Iterable[QuestionLike]) -> list[QuestionLike]:
+    return [q for q in questions if q.kind not in UNANSWERABLE_KINDS]
+
+
+def tidy_answers(
+    questions: Iterable[QuestionLike], responses: Sequence[ResponseData]
+) -> pd.DataFrame:
+    """One row per district × question (× chosen value for multiple choice).
+
+    Columns: district_id, district, country, region, question, kind, value (the
+    answer as text, or NA), number (the answer as a number where it is one, or NA)
+    and answered (bool).
+    """
+    asked = answerable(questions)
+    names = [q.name for q in asked]
+    kinds = pd.Series({q.name: q.kind for q in asked}, dtype="object")
+    wide = pd.DataFrame.from_records(
+        [
+            {
+                "district_id": r.district_id,
+                "district": r.district,
+                "country": r.country,
+                "region": r.region,
+                **{name: r.answers.get(name) for name in names},
+            }
+            for r in responses
+        ],
+        columns=ID_COLUMNS + names,
+    )
+    long = wide.melt(
+        id_vars=ID_COLUMNS, value_vars=names, var_name="question", value_name="value"
+    )
+    # A list answer (multiple choice) becomes one row per chosen value; an empty
+    # list becomes one row with no value, so the district still counts in N.
+    long = long.explode("value", ignore_index=True)
+    long["question"] = pd.Categorical(long["question"], categories=names)
+    long["answered"] = long["value"].notna() & long["value"].ne("")
+    long = long.drop_duplicates(["district_id", "question", "value"])
+    long["kind"] = long["question"].map(kinds)
+    numeric_rows = long["kind"].isin(NUMERIC_KINDS) & long["answered"]
+    long["number"] = pd.to_numeric(
+        long["value"].where(numeric_rows), errors="coerce"
+    ).astype("float64")
+    # Answers that should be numbers but are not count as not answered.
+    long.loc[numeric_rows & long["number"].isna(), "answered"] = False
+    long["value"] = long["value"].where(long["answered"])
+    scale_rows = (long["kind"] == SCALE) & long["answered"]
+    long.loc[scale_rows, "value"] = (
+        long.loc[scale_rows, "number"].round().astype(int).astype(str)
+    )
+    return long[[*ID_COLUMNS, "question", "kind", "value", "number", "answered"]]
+
+
+def _choice_labels(question: QuestionLike) -> list[tuple[str, str]]:
+    if question.kind == YES_NO:
+        return [("yes", str(_("Yes"))), ("no", str(_("No")))]
+    if question.kind == SCALE:
+        return [(value, value) for value in SCALE_VALUES]
+    return [(c.value, c.label) for c in question.choices]
+
+
+def _choice_catalogue(questions: Sequence[QuestionLike]) -> pd.DataFrame:
+    """Every (question, choice value, label, order) of the choice questions."""
+    return pd.DataFrame(
+        [
+            (q.name, value, label, position)
+            for q in questions
+            if q.kind in CHOICE_KINDS
+            for position, (value, label) in enumerate(_choice_labels(q))
+        ],
+        columns=["question", "value", "label", "order"],
+    )
+
+
+def _split(frame: pd.DataFrame, columns: list[str]) -> dict[str, pd.DataFrame]:
+    """One frame per question, by slicing the table sorted by question (much cheaper
+    than iterating over a group-by)."""
+    frame = frame.sort_values("question", kind="stable")
+    names = frame["question"].to_numpy()
+    if not len(names):
+        return {}
+    starts = [0, *(np.flatnonzero(names[1:] != names[:-1]) + 1), len(names)]
+    values = frame[columns]
+    return {
+        names[start]: values.iloc[start:stop]
+        for start, stop in zip(starts[:-1], starts[1:], strict=True)
+    }
+
+
+def _choice_counts(
+    choice_rows: pd.DataFrame, catalogue: pd.DataFrame, group: str | None
+) -> dict[str, pd.DataFrame]:
+    """Districts choosing each value per question (and group), zeros included, in
+    choice order; answers to a choice since removed from the question still show.
+    Percentages are of the districts (of the group) that answered the question."""
+    keys = ["question", "value"] if group is None else ["question", group, "value"]
+    counts = choice_rows.groupby(keys).size().rename("count").reset_index()
+    answered_keys = keys[:-1]
+    denominators = (
+        choice_rows.groupby(answered_keys)["district_id"]
+        .nunique()
+        .rename("n_answered")
+        .reset_index()
+    )
+    extras = counts[["question", "value"]].merge(
+        catalogue[["question", "value"]], how="left", indicator=True
+    )
+    extras = extras[extras["_merge"] == "left_only"].drop(columns="_merge")
+    extras = extras.drop_duplicates().assign(
+        label=lambda f: f["value"], order=len(catalogue) + 1
+    )
+    full = pd.concat([catalogue, extras], ignore_index=True)
+    if group is not None:
+        full = full.merge(
+            pd.DataFrame({group: sorted(choice_rows[group].unique())}), how="cross"
+        )
+    frame = full.merge(counts, how="left", on=keys).merge(
+        denominators, how="left", on=answered_keys
+    )
+    frame["count"] = frame["count"].fillna(0).astype(int)
+    frame["n_answered"] = frame["n_answered"].fillna(0).astype(int)
+    frame["percent"] = (
+        (frame["count"] / frame["n_answered"].where(frame["n_answered"] > 0) * 100)
+        .fillna(0.0)
+        .astype(float)
+    )
+    sort = (
+        ["question", "order", "value"]
+        if group is None
+        else ["question", group, "order", "value"]
+    )
+    frame = frame.sort_values(sort, kind="stable")
+    columns = ["value", "label", "count", "percent"]
+    return _split(frame, columns if group is None else [group, *columns])
+
+
+def analyse(
+    questions: Sequence[QuestionLike], responses: Sequence[ResponseData]
+) -> Analysis:
+    """Counts, shares and summaries for every answerable question."""
+    asked = answerable(questions)
+    n_total = len(responses)
+    if not responses:
+        return Analysis(
+            n_districts=0,
+            questions={
+                q.name: QuestionResult(
+                    q.name,
+                    q.label,
+                    q.kind,
+                    0,
+                    0,
+                    choices=_empty_choices(q) if q.kind in CHOICE_KINDS else None,
+                )
+                for q in asked
+            },
+        )
+    tidy = tidy_answers(asked, responses)
+    answered = tidy[tidy["answered"]]
+
+    n_answered = answered.groupby("question")["district_id"].nunique()
+    # Per country: districts that responded, and those that answered each question.
+    respondents = tidy.drop_duplicates(["question", "district_id"])
+    by_country = (
+        respondents.groupby(["question", "country"])
+        .agg(n_answered=("answered", "sum"), n_total=("district_id", "nunique"))
+        .reset_index()
+    )
+    answered_by_country = _split(by_country, ["country", "n_answered", "n_total"])
+
+    catalogue = _choice_catalogue(asked)
+    choice_rows = answered[answered["kind"].isin(CHOICE_KINDS)]
+    choices = _choice_counts(choice_rows, catalogue, None)
+    choices_by_country = _choice_counts(choice_rows, catalogue, "country")
+    choices_by_region = _choice_counts(choice_rows, catalogue, "region")
+
+    numeric_rows = answered[answered["kind"].isin(NUMERIC_KINDS)]
+    numeric = _summaries(numeric_rows, [])
+    numeric_by_country = _summaries(numeric_rows, ["country"])
+    numeric_by_region = _summaries(numeric_rows, ["region"])
+    per_district = _split(
+        numeric_rows.drop(columns="value").rename(columns={"number": "value"}),
+        [*ID_COLUMNS, "value"],
+    )
+
+    analysis = Analysis(n_districts=n_total)
+    for question in asked:
+        name = question.name
+        result = QuestionResult(
+            name=name,
+            label=question.label,
+            kind=question.kind,
+            n_answered=int(n_answered.get(name, 0)),
+            n_total=n_total,
+            answered_by_country=answered_by_country.get(name),
+        )
+        if question.kind in CHOICE_KINDS:
+            result.choices = choices.get(name, _empty_choices(question))
+            result.choices_by_country = choices_by_country.get(name)
+            result.choices_by_region = choices_by_region.get(name)
+        if question.kind in NUMERIC_KINDS and name in numeric:
+            row = numeric[name].iloc[0]
+            result.numeric = NumericSummary(
+                n=int(row["n"]),
+                mean=float(row["mean"]),
+                median=float(row["median"]),
+                min=float(row["min"]),
+                max=float(row["max"]),
+            )
+            result.numeric_by_country = numeric_by_country[name]
+            result.numeric_by_region = numeric_by_region[name]
+            result.by_district = per_district[name]
+        analysis.questions[name] = result
+    return analysis
+
+
+def _empty_choices(question: QuestionLike) -> pd.DataFrame:
+    labels = _choice_labels(question)
+    return pd.DataFrame(
+        {
+            "value": [v for v, _l in labels],
+            "label": [label for _v, label in labels],
+            "count": [0] * len(labels),
+            "percent": [0.0] * len(labels),
+        }
+    )
+
+
+def _summaries(rows: pd.DataFrame, groups: list[str]) -> dict[str, pd.DataFrame]:
+    summary = (
+        rows.groupby(["question", *groups])["number"]
+        .agg(n="count", mean="mean", median="median", min="min", max="max")
+        .reset_index()
+    )
+    return _split(summary, [*groups, "n", "mean", "median", "min", "max"])
+
+
+def fingerprint(*parts: Any) -> str:
+    """A short key for "the data as of its last change", e.g. (max(updated_at), count)."""
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:20]
+
+
+def cached_analysis(
+    scope: str, data_fingerprint: str, compute: Callable[[], Analysis]
+) -> Analysis:
+    """The analysis for ``scope`` (e.g. a cycle's translation key) as of
+    ``data_fingerprint``; computed once per change of the data and language, then
+    read from the cache on every page view."""
+    key = f"charts:analysis:{scope}:{get_language() or ''}:{data_fingerprint}"
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.set(key, result, CACHE_TIMEOUT)
+    return result

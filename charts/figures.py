@@ -1,0 +1,88 @@
+"""Plotly figures from chart data, and their static SVG rendering with kaleido.
+
+Kaleido drives Debian's Chromium (STACK.md gotchas 7–8); when no Chromium is found
+there is simply no image and the page shows the table alone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+
+import plotly.graph_objects as go
+
+from charts.data import ChartData
+
+logger = logging.getLogger(__name__)
+
+PALETTE = ["#0b6e4f", "#b34700", "#3a6ea5", "#8a3ffc", "#6b7b1f", "#a4161a"]
+BARMODE = {"bar": "group", "grouped_bar": "group", "stacked_bar": "stack"}
+
+
+def build_figure(data: ChartData, chart_type: str) -> go.Figure:
+    figure = go.Figure()
+    for position, series in enumerate(data.series_names):
+        rows = data.frame[data.frame["series"] == series]
+        color = PALETTE[position % len(PALETTE)]
+        name = series or data.value_label
+        if chart_type == "line":
+            trace = go.Scatter(
+                x=rows["category"].tolist(),
+                y=rows["value"].tolist(),
+                name=name,
+                mode="lines+markers",
+                line={"color": color},
+            )
+        else:
+            trace = go.Bar(
+                x=rows["category"].tolist(),
+                y=rows["value"].tolist(),
+                name=name,
+                marker={"color": color},
+            )
+        figure.add_trace(trace)
+    value_title = data.value_label + (f" ({data.unit})" if data.unit else "")
+    figure.update_layout(
+        barmode=BARMODE.get(chart_type, "group"),
+        showlegend=len(data.series_names) > 1,
+        margin={"l": 60, "r": 10, "t": 10, "b": 80},
+        height=360,
+        width=720,
+        font={"family": "system-ui, sans-serif", "size": 13, "color": "#1b2430"},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        xaxis={"title": {"text": data.category_label}, "automargin": True},
+        yaxis={"title": {"text": value_title}, "gridcolor": "#d5dbd8"},
+    )
+    return figure
+
+
+def figure_dict(figure: go.Figure) -> dict:
+    """JSON-ready dict for plotly.js (numeric arrays as typed arrays, gotcha 7)."""
+    return json.loads(figure.to_json())
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("BROWSER_PATH") or shutil.which("chromium")
+
+
+_server_started = False
+
+
+def render_svg(figure: go.Figure) -> bytes | None:
+    """The figure as SVG, or None when Chromium is absent or fails."""
+    global _server_started
+    if not chromium_path():
+        return None
+    try:
+        import kaleido
+
+        if not _server_started:
+            kaleido.start_sync_server(silence_warnings=True)
+            _server_started = True
+        return figure.to_image(format="svg")
+    except Exception:  # a missing or broken browser must never break publishing
+        logger.exception("Static chart image could not be rendered")
+        return None

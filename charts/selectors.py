@@ -1,0 +1,134 @@
+"""Reads: stored chart snapshots and what a reader is shown of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from charts.anonymise import DisplayOptions, for_display
+from charts.data import ChartData
+from charts.models import ChartSnapshot
+
+
+def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
+    """Every chart snapshot of a page, in one query, by block id."""
+    return {
+        s.block_id: s
+        for s in ChartSnapshot.objects.filter(
+            translation_key=page.translation_key, language=page.locale.language_code
+        )
+    }
+
+
+def display_options(snapshot: ChartSnapshot) -> DisplayOptions:
+    return DisplayOptions(
+        mode=snapshot.display_mode,
+        seed=snapshot.pseudonym_seed,
+        universe=frozenset(snapshot.district_universe) or None,
+    )
+
+
+def shown_data(snapshot: ChartSnapshot, viewer_district_id=None) -> ChartData | None:
+    """The snapshot's data as the display mode allows (never district ids)."""
+    if not snapshot.data:
+        return None
+    return for_display(
+        ChartData.from_dict(snapshot.data),
+        display_options(snapshot),
+        viewer_district_id,
+    )
+
+
+@dataclass
+class TableRow:
+    label: str
+    values: list[str]
+    is_viewer: bool = False
+
+
+@dataclass
+class ChartView:
+    """Everything the chart template shows, computed here rather than in it."""
+
+    snapshot: ChartSnapshot
+    dom_id: str
+    category_label: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    summary: str = ""
+    source: str = ""
+    date: str = ""
+    autoload: bool = False
+    urls: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.rows)
+
+    @property
+    def interactive(self) -> bool:
+        return bool(self.snapshot.figure) and self.snapshot.chart_type != "table"
+
+
+def format_value(value, unit: str) -> str:
+    if value is None or value != value:
+        return "–"
+    text = (
+        f"{value:.1f}"
+        if unit == "%" or not float(value).is_integer()
+        else f"{value:.0f}"
+    )
+    return text + (" %" if unit == "%" else "")
+
+
+def answered_summary(metadata: dict) -> str:
+    if "N" not in metadata:
+        return ""
+    return gettext("%(n)s of %(total)s districts answered") % {
+        "n": metadata.get("n", "0"),
+        "total": metadata["N"],
+    }
+
+
+def chart_urls(snapshot: ChartSnapshot) -> dict[str, str]:
+    kwargs = {
+        "translation_key": snapshot.translation_key,
+        "language": snapshot.language,
+        "block_id": snapshot.block_id,
+    }
+    return {
+        name: reverse(f"charts:{name}", kwargs=kwargs)
+        for name in ("csv", "json", "figure", "embed", "page")
+    }
+
+
+def chart_view(
+    snapshot: ChartSnapshot, viewer_district_id=None, save_data: bool = False
+) -> ChartView:
+    view = ChartView(
+        snapshot=snapshot,
+        dom_id=f"chart-{snapshot.block_id}",
+        autoload=not save_data,
+        urls=chart_urls(snapshot),
+    )
+    data = shown_data(snapshot, viewer_district_id)
+    if data is None:
+        return view
+    wide = data.wide()
+    viewer_rows = set(data.frame.loc[data.frame["is_viewer"], "category"])
+    view.category_label = data.category_label
+    view.columns = [name or data.value_label for name in wide.columns]
+    view.rows = [
+        TableRow(
+            label=str(category),
+            values=[format_value(v, data.unit) for v in row],
+            is_viewer=category in viewer_rows,
+        )
+        for category, row in zip(wide.index, wide.itertuples(index=False), strict=True)
+    ]
+    view.summary = answered_summary(data.metadata)
+    view.source = snapshot.source_note or data.metadata.get("source", "")
+    view.date = data.metadata.get("date", "")
+    return view

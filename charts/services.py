@@ -1,0 +1,114 @@
+"""Writes: computing and storing chart snapshots when a page is published."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from charts.anonymise import for_display
+from charts.blocks import ChartBlock
+from charts.data import ChartData
+from charts.figures import build_figure, figure_dict, render_svg
+from charts.models import ChartSnapshot
+from charts.sources import ChartContext, SourceUnavailable, chart_data
+
+
+def chart_blocks(page) -> Iterator[tuple[str, object]]:
+    """(block id, value) of every ChartBlock in the page's StreamFields."""
+    from wagtail.fields import StreamField
+
+    for model_field in page._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            for child in getattr(page, model_field.name) or []:
+                if isinstance(child.block, ChartBlock):
+                    yield child.id, child.value
+
+
+def chart_context_for(page) -> ChartContext:
+    """The page's own context (a CyclePage gives its cycle and display options
+    through ``chart_context()``), or a neutral one."""
+    if hasattr(page, "chart_context"):
+        return page.chart_context()
+    return ChartContext(page=page, language=page.locale.language_code)
+
+
+def new_pseudonym_seed() -> str:
+    return secrets.token_hex(16)
+
+
+def save_snapshot(
+    page,
+    block_id: str,
+    value,
+    data: ChartData | None,
+    context: ChartContext,
+    unavailable_reason: str = "",
+) -> ChartSnapshot:
+    """Store ``data`` (full detail) and what is derived from it under the page's
+    display options: the interactive figure and the static SVG."""
+    snapshot, _created = ChartSnapshot.objects.get_or_create(
+        translation_key=page.translation_key,
+        block_id=block_id,
+        language=page.locale.language_code,
+        defaults={"page": page},
+    )
+    snapshot.page = page
+    snapshot.chart_type = value["chart_type"]
+    snapshot.title = value["title"]
+    snapshot.caption = value.get("caption") or ""
+    snapshot.source_note = value.get("source_note") or ""
+    snapshot.display_mode = context.display.mode
+    snapshot.pseudonym_seed = context.display.seed
+    snapshot.district_universe = sorted(context.display.universe or [])
+    snapshot.unavailable_reason = unavailable_reason
+    if snapshot.image:
+        snapshot.image.delete(save=False)
+    snapshot.figure = {}
+    if data is None:
+        snapshot.data = {}
+    else:
+        data.metadata.setdefault("date", timezone.localdate().isoformat())
+        if context.cycle_title:
+            data.metadata.setdefault("cycle", context.cycle_title)
+        if snapshot.source_note:
+            data.metadata["source"] = snapshot.source_note
+        snapshot.data = data.to_dict()
+        if snapshot.chart_type != "table":
+            shown = for_display(data, context.display)
+            figure = build_figure(shown, snapshot.chart_type)
+            snapshot.figure = figure_dict(figure)
+            svg = render_svg(figure)
+            if svg:
+                name = f"{page.translation_key}-{block_id}-{snapshot.language}.svg"
+                snapshot.image.save(name, ContentFile(svg), save=False)
+    snapshot.save()
+    return snapshot
+
+
+def refresh_snapshot(
+    page, block_id: str, value, context: ChartContext
+) -> ChartSnapshot:
+    try:
+        data = chart_data(value.source_kind, value.source_value, context)
+    except SourceUnavailable as reason:
+        return save_snapshot(page, block_id, value, None, context, str(reason))
+    return save_snapshot(page, block_id, value, data, context)
+
+
+def refresh_page_charts(page) -> list[ChartSnapshot]:
+    """Recompute every chart of a (published) page; forget removed charts."""
+    page = page.specific
+    context = chart_context_for(page)
+    snapshots = [
+        refresh_snapshot(page, block_id, value, context)
+        for block_id, value in chart_blocks(page)
+    ]
+    with transaction.atomic():
+        ChartSnapshot.objects.filter(
+            translation_key=page.translation_key, language=page.locale.language_code
+        ).exclude(block_id__in=[s.block_id for s in snapshots]).delete()
+    return snapshots

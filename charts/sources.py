@@ -1,0 +1,271 @@
+"""Where a chart's data comes from: a registry of source kinds.
+
+Each kind gives the StreamField block an editor fills in and a function turning that
+block's value plus the page's ``ChartContext`` into ``ChartData``. A source that
+cannot give data raises ``SourceUnavailable`` with a message for the editor; the
+chart then shows that message instead of data (never a server error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from charts.anonymise import DisplayOptions
+from charts.data import ChartData
+from charts.datasets import table_to_frame
+
+
+class SourceUnavailable(Exception):
+    """The source cannot give data (not configured, not wired, nothing uploaded)."""
+
+
+@dataclass
+class ChartContext:
+    """What a source needs to know about the page a chart sits on."""
+
+    page: Any = None
+    language: str = ""
+    cycle_title: str = ""
+    display: DisplayOptions = field(default_factory=DisplayOptions)
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    label: Any
+    block: Callable[[], blocks.Block]
+    table: Callable[[Any, ChartContext], ChartData]
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def register_source(source: Source) -> Source:
+    SOURCES[source.kind] = source
+    return source
+
+
+def source_block_choices() -> list[tuple[str, blocks.Block]]:
+    return [(kind, source.block()) for kind, source in SOURCES.items()]
+
+
+def chart_data(kind: str, value: Any, context: ChartContext) -> ChartData:
+    source = SOURCES.get(kind)
+    if source is None:
+        raise SourceUnavailable(gettext("This kind of data source is not available."))
+    return source.table(value, context)
+
+
+# --- (a) A question of the cycle's survey. --------------------------------------
+
+
+class QuestionMeasure:
+    CHOICES = "choices"
+    CHOICES_BY_COUNTRY = "choices_by_country"
+    PER_DISTRICT = "per_district"
+    MEAN_BY_COUNTRY = "mean_by_country"
+
+    OPTIONS = [
+        (CHOICES, _("Share of districts per answer")),
+        (CHOICES_BY_COUNTRY, _("Share of districts per answer, by country")),
+        (PER_DISTRICT, _("Value per district (number questions)")),
+        (MEAN_BY_COUNTRY, _("Mean by country (number questions)")),
+    ]
+
+
+class SurveyQuestionSourceBlock(blocks.StructBlock):
+    question = blocks.CharBlock(
+        label=_("question"),
+        help_text=_("The question's stable name in the questionnaire."),
+    )
+    measure = blocks.ChoiceBlock(
+        choices=QuestionMeasure.OPTIONS,
+        default=QuestionMeasure.CHOICES,
+        label=_("what to show"),
+    )
+
+    class Meta:
+        icon = "form"
+        label = _("Survey question")
+
+
+def question_chart_data(result, measure: str, metadata: dict[str, str]) -> ChartData:
+    """ChartData for one ``charts.analysis.QuestionResult``.
+
+    Shares are percentages of the districts that answered; the metadata always says
+    how many answered of how many responded.
+    """
+    meta = {
+        "question": result.label,
+        "n": str(result.n_answered),
+        "N": str(result.n_total),
+        **metadata,
+    }
+    if measure in (QuestionMeasure.PER_DISTRICT, QuestionMeasure.MEAN_BY_COUNTRY):
+        if result.numeric is None:
+            raise SourceUnavailable(gettext("This question has no numbers to chart."))
+    elif result.choices is None:
+        raise SourceUnavailable(gettext("This question has no answers to count."))
+    if measure == QuestionMeasure.PER_DISTRICT:
+        frame = result.by_district.assign(
+            category=result.by_district["district"], series=result.label
+        )
+        return ChartData(
+            frame=frame[["category", "series", "value", "district_id", "country"]],
+            category_label=gettext("District"),
+            value_label=result.label,
+            district_level=True,
+            metadata=meta,
+        )
+    if measure == QuestionMeasure.MEAN_BY_COUNTRY:
+        frame = result.numeric_by_country.rename(
+            columns={"country": "category", "mean": "value"}
+        ).assign(series=result.label)
+        return ChartData(
+            frame=frame[["category", "series", "value"]],
+            category_label=gettext("Country"),
+            value_label=gettext("Mean"),
+            metadata=meta,
+        )
+    if measure == QuestionMeasure.CHOICES_BY_COUNTRY:
+        frame = result.choices_by_country.rename(
+            columns={"label": "category", "country": "series", "percent": "value"}
+        )
+        frame = frame[["category", "series", "value"]]
+    else:
+        frame = result.choices.rename(
+            columns={"label": "category", "percent": "value"}
+        ).assign(series=gettext("Districts"))[["category", "series", "value"]]
+    return ChartData(
+        frame=frame,
+        category_label=gettext("Answer"),
+        value_label=gettext("% of districts that answered"),
+        unit="%",
+        metadata=meta,
+    )
+
+
+def survey_question_table(value, context: ChartContext) -> ChartData:
+    """Wired by the cycles app (see docs/decisions.md): until then, not available.
+
+    Once cycles exists this is, with ``cycles.selectors``::
+
+        cycle = canonical_cycle(context.page)
+        responses = submitted_responses(cycle)
+        stamp = responses.aggregate(Max("updated_at"), Count("id"))
+        analysis = cached_analysis(str(cycle.translation_key), fingerprint(*stamp.values()),
+            lambda: analyse(questions_for_cycle(cycle), responses_from_queryset(responses)))
+        return question_chart_data(analysis[value["question"]], value["measure"], {...})
+    """
+    raise SourceUnavailable(
+        gettext("Survey results are not available on this page yet.")
+    )
+
+
+register_source(
+    Source(
+        kind="survey_question",
+        label=_("Survey question"),
+        block=SurveyQuestionSourceBlock,
+        table=survey_question_table,
+    )
+)
+
+
+# --- (b) An uploaded dataset. ---------------------------------------------------
+
+
+class DatasetSourceBlock(blocks.StructBlock):
+    dataset = SnippetChooserBlock("charts.Dataset", label=_("dataset"))
+    columns = blocks.CharBlock(
+        required=False,
+        label=_("columns"),
+        help_text=_(
+            "Column names to show, separated by commas. Leave empty for all columns."
+        ),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Uploaded dataset")
+
+
+def dataset_table(value, context: ChartContext) -> ChartData:
+    dataset = value.get("dataset")
+    if dataset is None:
+        raise SourceUnavailable(gettext("The dataset of this chart was deleted."))
+    frame = table_to_frame(dataset.table)
+    if frame.empty:
+        raise SourceUnavailable(gettext("The dataset has no rows."))
+    category = frame.columns[0]
+    wanted = [c.strip() for c in (value.get("columns") or "").split(",") if c.strip()]
+    series = [c for c in frame.columns[1:] if not wanted or c in wanted]
+    if not series:
+        raise SourceUnavailable(
+            gettext("None of the columns asked for is in the dataset.")
+        )
+    tidy = frame.melt(id_vars=[category], value_vars=series, var_name="series")
+    tidy = tidy.rename(columns={category: "category"})
+    return ChartData(
+        frame=tidy[["category", "series", "value"]],
+        category_label=str(category),
+        value_label=series[0] if len(series) == 1 else "",
+        metadata={
+            "source": dataset.source_note or dataset.title,
+            "n": str(len(frame)),
+            "date": timezone.localtime(dataset.updated_at).date().isoformat(),
+        },
+    )
+
+
+register_source(
+    Source(
+        kind="dataset",
+        label=_("Uploaded dataset"),
+        block=DatasetSourceBlock,
+        table=dataset_table,
+    )
+)
+
+
+# --- (c) A DHIS2 analytics snapshot (the dhis2 app provides the loader). --------
+
+
+class Dhis2SourceBlock(blocks.StructBlock):
+    snapshot = blocks.CharBlock(
+        label=_("analytics snapshot"),
+        help_text=_("The name of the DHIS2 analytics snapshot to chart."),
+    )
+
+    class Meta:
+        icon = "download"
+        label = _("DHIS2 analytics")
+
+
+def dhis2_table(value, context: ChartContext) -> ChartData:
+    """Calls the function named by the ``CHARTS_DHIS2_SNAPSHOT_LOADER`` setting
+    (``loader(value, context) -> ChartData``), which the dhis2 app provides."""
+    dotted_path = getattr(settings, "CHARTS_DHIS2_SNAPSHOT_LOADER", "")
+    if not dotted_path:
+        raise SourceUnavailable(gettext("DHIS2 analytics are not configured."))
+    return import_string(dotted_path)(value, context)
+
+
+register_source(
+    Source(
+        kind="dhis2_analytics",
+        label=_("DHIS2 analytics"),
+        block=Dhis2SourceBlock,
+        table=dhis2_table,
+    )
+)

@@ -1,0 +1,35 @@
+"""The interactive chart loads only when asked for, from our own host."""
+
+from charts.anonymise import DisplayMode
+from charts.models import ChartSnapshot
+from charts.selectors import chart_urls
+from tests.charts import conftest as chart_fixtures
+from tests.charts.conftest import store_charts
+
+districts_responses = chart_fixtures.districts_responses
+
+
+def test_reader_asks_for_the_interactive_chart(
+    page, live_server, home_page, districts_responses
+):
+    store_charts(home_page, districts_responses, DisplayMode.PSEUDONYMS, "c1")
+    url = live_server.url + chart_urls(ChartSnapshot.objects.get())["page"]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    # A reader who asked to save data: nothing loads by itself.
+    page.set_extra_http_headers({"Save-Data": "on"})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+    assert page.locator("figure.chart table caption").is_visible()
+    assert page.locator("script[src*=plotly]").count() == 0
+    assert not any("plotly" in u for u in requested)
+    assert not any(not u.startswith(live_server.url) for u in requested)
+
+    page.get_by_role("button", name="Afficher le graphique interactif").click()
+    page.wait_for_selector(".chart__interactive .plot-container")
+    assert page.locator(".chart__interactive svg.main-svg").count() >= 1
+    assert any(u.endswith("plotly-basic.min.js") for u in requested)
+    assert all(u.startswith(live_server.url) for u in requested)
+    assert page.locator(".chart__interactive").inner_text().count("District") >= 1
+    assert page.js_errors == []
