@@ -5,6 +5,7 @@ view within the results page's 100 kB plus 20 kB, compressed.
 """
 
 import gzip
+import io
 import statistics
 import time
 
@@ -22,7 +23,7 @@ def _build():
     from discussions.services import Draft, post_comment
     from districts.factories import HdmtMemberFactory
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     home = Page.objects.get(depth=2, locale__language_code="fr").specific
     authors = [HdmtMemberFactory(username=f"bench-member-{n}") for n in range(6)]
     pages = {}
