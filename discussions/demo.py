@@ -73,6 +73,7 @@ def _ensure_forum(home_fr, home_en, slug, country, french, english):
             parent=home_fr, slug=slug, title=french[0], intro=f"<p>{french[1]}</p>"
         )
     forum.country = country
+    forum.show_in_menus = country is None  # the shared forum is in the main menu
     forum.save_revision().publish()
     english_page = forum.get_translation_or_none(home_en.locale)
     if english_page is None:
@@ -80,6 +81,7 @@ def _ensure_forum(home_fr, home_en, slug, country, french, english):
     english_page = english_page.specific
     english_page.title, english_page.intro = english[0], f"<p>{english[1]}</p>"
     english_page.country = country
+    english_page.show_in_menus = forum.show_in_menus
     english_page.save_revision().publish()
     return forum
 

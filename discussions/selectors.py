@@ -36,6 +36,7 @@ class CommentView:
     edited: bool
     can_change: bool
     can_reply: bool
+    own_text: str = ""  # the author's typed text, for their edit form only
     replies: list["CommentView"] = field(default_factory=list)
 
     @property
@@ -150,6 +151,8 @@ def thread_for(page, user, params) -> Thread:
             and can_change(user, row),
             can_reply=user_can_post and row.level < 2,
         )
+        if views[row.pk].can_change:
+            views[row.pk].own_text = row.comment
     top = []
     for row in rows:
         view = views[row.pk]
