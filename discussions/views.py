@@ -1,5 +1,7 @@
 """Thin views: each validates input, calls a service and redirects back."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -54,48 +56,47 @@ def post(request, page_id):
     return _back(request, page, f"c{comment.pk}")
 
 
-@require_POST
-@login_required
-def edit(request, comment_id):
-    comment = _comment(comment_id)
-    page = get_object_or_404(Page, pk=comment.details.page_id)
-    try:
-        services.edit_comment(request.user, comment, request.POST.get("text", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return _back(request, page, f"c{comment.pk}")
+def comment_action(action):
+    """A POST about one comment: run the action, show its outcome, go back to it."""
+
+    @require_POST
+    @login_required
+    @wraps(action)
+    def view(request, comment_id):
+        comment = _comment(comment_id)
+        page = get_object_or_404(Page, pk=comment.details.page_id)
+        try:
+            outcome = action(request, comment)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            outcome = None
+        if outcome:
+            messages.success(request, outcome)
+        return _back(request, page, f"c{comment.pk}")
+
+    return view
 
 
-@require_POST
-@login_required
-def delete(request, comment_id):
-    comment = _comment(comment_id)
-    page = get_object_or_404(Page, pk=comment.details.page_id)
+@comment_action
+def edit(request, comment):
+    services.edit_comment(request.user, comment, request.POST.get("text", ""))
+
+
+@comment_action
+def delete(request, comment):
     services.delete_comment(request.user, comment)
-    messages.success(request, _("Your comment was deleted."))
-    return _back(request, page)
+    return _("Your comment was deleted.")
 
 
-@require_POST
-@login_required
-def like(request, comment_id):
-    comment = _comment(comment_id)
-    page = get_object_or_404(Page, pk=comment.details.page_id)
+@comment_action
+def like(request, comment):
     services.toggle_like(request.user, comment)
-    return _back(request, page, f"c{comment.pk}")
 
 
-@require_POST
-@login_required
-def flag(request, comment_id):
-    comment = _comment(comment_id)
-    page = get_object_or_404(Page, pk=comment.details.page_id)
-    try:
-        services.flag_comment(request.user, comment, request.POST.get("reason", ""))
-        messages.success(request, _("Thank you: a facilitator will review it."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return _back(request, page, f"c{comment.pk}")
+@comment_action
+def flag(request, comment):
+    services.flag_comment(request.user, comment, request.POST.get("reason", ""))
+    return _("Thank you: a facilitator will review it.")
 
 
 @require_POST
