@@ -57,6 +57,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *account_patterns,
     path("search/", search_views.search, name="search"),
+    path("discussions/", include("discussions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

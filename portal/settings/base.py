@@ -33,6 +33,11 @@ INSTALLED_APPS = [
     "search",
     "dhis2",
     "charts",
+    "discussions",
+    # Comments (django-comments-xtd on django-contrib-comments, which needs sites).
+    "django_comments_xtd",
+    "django_comments",
+    "django.contrib.sites",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -240,6 +245,25 @@ import warnings  # noqa: E402
 warnings.filterwarnings(
     "ignore", message=r".*RemovedInDjango60Warning.*", module=r"django_comments\.forms"
 )
+
+# --- Discussions (django-comments-xtd). Posting goes through discussions.services;
+# xtd gives the threaded storage (three levels: 0, 1, 2) and likes.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "users",
+        "allow_flagging": True,
+        "allow_feedback": True,
+        "show_feedback": True,
+    }
+}
+DISCUSSIONS_EDIT_WINDOW_MINUTES = 15
+DISCUSSIONS_RATE_LIMIT = (5, 60)  # comments, seconds
+DISCUSSIONS_PAGE_SIZE = 20  # top-level threads per screenful
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "district-team-demo")
 SITE_TAGLINE = _("Health district teams learning together")

@@ -1,0 +1,50 @@
+"""The facilitators' moderation queue in the Wagtail admin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_comments_xtd.models import XtdComment
+
+from discussions import services
+from discussions.selectors import moderation_queue
+from districts.roles import is_facilitator
+
+
+def _require_facilitator(request):
+    if not is_facilitator(request.user):
+        raise PermissionDenied
+
+
+def queue(request):
+    _require_facilitator(request)
+    return TemplateResponse(
+        request,
+        "discussions/admin/queue.html",
+        {"comments": moderation_queue()[:100], "header_title": _("Moderation")},
+    )
+
+
+@require_POST
+def act(request, comment_id):
+    _require_facilitator(request)
+    comment = get_object_or_404(
+        XtdComment.objects.select_related("user"), pk=comment_id
+    )
+    action = request.POST.get("action")
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "approve":
+            services.approve(request.user, comment)
+        elif action == "hide":
+            services.hide(request.user, comment, reason)
+        elif action == "remove":
+            services.remove(request.user, comment, reason)
+        else:
+            raise ValidationError(_("Choose an action."))
+        messages.success(request, _("Done."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("discussions_moderation")

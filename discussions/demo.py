@@ -1,0 +1,151 @@
+"""Demo forums (all countries, Benin, Guinea) in French and English, with threads."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django_comments.models import CommentFlag as XtdFlag
+from django_comments_xtd.models import XtdComment
+from wagtail.models import Locale, Page
+
+from discussions import services
+from discussions.factories import ForumPageFactory
+from discussions.models import CommentFlag, ForumPage
+from discussions.pages import thread_page_id
+from districts.models import Country
+from home.models import HomePage
+
+FORUMS = [
+    # slug, country code, French title and intro, English title and intro
+    (
+        "forum",
+        None,
+        ("Forum des équipes", "Posez vos questions aux équipes des deux pays."),
+        ("Teams' forum", "Ask the teams of both countries your questions."),
+    ),
+    (
+        "forum-benin",
+        "BJ",
+        ("Forum du Bénin", "L'espace d'échange des équipes cadres de zone."),
+        ("Benin forum", "Where Benin's zone teams talk to each other."),
+    ),
+    (
+        "forum-guinee",
+        "GN",
+        ("Forum de la Guinée", "L'espace d'échange des équipes cadres de district."),
+        ("Guinea forum", "Where Guinea's district teams talk to each other."),
+    ),
+]
+
+# (topic, text, replies as (author index, text, nested replies))
+THREADS = [
+    (
+        "Ruptures de stock d'ACT en saison des pluies",
+        "Chez nous les ruptures d'**ACT** reviennent chaque année en juillet. "
+        "Comment anticipez-vous les commandes ?",
+        [
+            (
+                1,
+                "Nous passons la commande trimestrielle avec 20 % de marge dès mai, "
+                "et nous suivons le stock chaque semaine dans DHIS2.",
+                [(0, "Merci, nous allons essayer la marge de 20 %.", [])],
+            ),
+            (2, "Le guide national est ici : https://www.who.int/fr", []),
+        ],
+    ),
+    (
+        "Supervision formative : quelle fréquence ?",
+        "Combien de visites de supervision faites-vous par trimestre ?\n\n"
+        "- centres de santé urbains\n- centres ruraux",
+        [(3, "Une par mois en zone rurale, une par trimestre en ville.", [])],
+    ),
+    (
+        "Sharing our community health worker roster",
+        "We built a simple roster of *community health workers* per village. "
+        "Happy to share the template.",
+        [(1, "Yes please, we need exactly this.", [])],
+    ),
+]
+
+
+def _ensure_forum(home_fr, home_en, slug, country, french, english):
+    forum = ForumPage.objects.filter(slug=slug, locale=home_fr.locale).first()
+    if forum is None:
+        forum = ForumPageFactory(
+            parent=home_fr, slug=slug, title=french[0], intro=f"<p>{french[1]}</p>"
+        )
+    forum.country = country
+    forum.show_in_menus = country is None  # the shared forum is in the main menu
+    forum.save_revision().publish()
+    english_page = forum.get_translation_or_none(home_en.locale)
+    if english_page is None:
+        english_page = forum.copy_for_translation(home_en.locale)
+    english_page = english_page.specific
+    english_page.title, english_page.intro = english[0], f"<p>{english[1]}</p>"
+    english_page.country = country
+    english_page.show_in_menus = forum.show_in_menus
+    english_page.save_revision().publish()
+    return forum
+
+
+def _post_tree(page, people, parent, replies):
+    for author_index, text, nested in replies:
+        comment = services.post_comment(
+            people[author_index % len(people)],
+            page,
+            services.Draft(text, parent.pk),
+            limit_rate=False,
+            notify=False,
+        )
+        _post_tree(page, people, comment, nested)
+
+
+def _seed_threads(forum, people, facilitator):
+    has_comments = XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Page),
+        object_pk=str(thread_page_id(forum)),
+    ).exists()
+    if has_comments or not people:
+        return 0
+    for index, (topic, text, replies) in enumerate(THREADS):
+        language = "en" if index == 2 else "fr"
+        root = services.post_comment(
+            people[index % len(people)],
+            forum,
+            services.Draft(text, topic=topic),
+            language,
+            limit_rate=False,
+            notify=False,
+        )
+        _post_tree(forum, people, root, replies)
+        services.toggle_like(people[(index + 1) % len(people)], root)
+    flagged = services.post_comment(
+        people[max(0, len(people) - 2)],
+        forum,
+        services.Draft("Vendez vos stocks en trop : contactez-moi en privé !!!"),
+        limit_rate=False,
+        notify=False,
+    )
+    CommentFlag.objects.get_or_create(
+        comment=flagged,
+        user=people[0],
+        defaults={"reason": "Publicité, sans rapport avec le forum."},
+    )
+    return XtdFlag.objects.count()
+
+
+def seed() -> str:
+    User = get_user_model()
+    home_fr = HomePage.objects.get(locale__language_code="fr")
+    home_en = home_fr.get_translation(Locale.objects.get(language_code="en"))
+    facilitator = User.objects.filter(username="facilitator").first()
+    made = 0
+    for slug, code, french, english in FORUMS:
+        country = Country.objects.filter(code=code).first() if code else None
+        forum = _ensure_forum(home_fr, home_en, slug, country, french, english)
+        members = User.objects.filter(username__startswith="hdmt-")
+        if country:
+            members = members.filter(membership__district__country=country)
+        people = list(members.order_by("username")[:4])
+        if facilitator:
+            people.append(facilitator)
+        made += 1 if _seed_threads(forum, people, facilitator) else 0
+    return f"{len(FORUMS)} forums in French and English, threads in {made} new"

@@ -1,0 +1,58 @@
+"""Comment text → safe HTML: paragraphs, autolinked URLs and a tiny Markdown subset
+(**bold**, *italic*, [links](https://…), "- " and "1. " lists, @mentions).
+
+Everything typed is escaped first, so no raw HTML ever survives; nh3 then cleans the
+result with an allow-list (belt and braces) and sets rel on every link.
+"""
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "span"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "span": {"class"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "nofollow ugc noopener"
+
+MENTION_RE = re.compile(r"(?<![\w@/.-])@([a-z0-9][a-z0-9_.-]*[a-z0-9_])", re.I)
+_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\(((?:https?://|mailto:)[^\s()<>\"]+)\)")
+_BARE_URL_RE = re.compile(r"(?<![\"'>=/\w])(https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])")
+_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC_RE = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+_BULLET_RE = re.compile(r"^\s*[-*]\s+(.*)$")
+_NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.)]\s+(.*)$")
+
+
+def _inline(text: str) -> str:
+    text = _LINK_RE.sub(r'<a href="\2">\1</a>', text)
+    text = _BARE_URL_RE.sub(r'<a href="\1">\1</a>', text)
+    text = _BOLD_RE.sub(r"<strong>\1</strong>", text)
+    text = _ITALIC_RE.sub(r"<em>\1</em>", text)
+    return MENTION_RE.sub(r'<span class="mention">@\1</span>', text)
+
+
+def _block(lines: list[str]) -> str:
+    for pattern, tag in ((_BULLET_RE, "ul"), (_NUMBERED_RE, "ol")):
+        matches = [pattern.match(line) for line in lines]
+        if all(matches):
+            items = "".join(f"<li>{_inline(m.group(1))}</li>" for m in matches)
+            return f"<{tag}>{items}</{tag}>"
+    return "<p>" + "<br>".join(_inline(line) for line in lines) + "</p>"
+
+
+def render(text: str) -> str:
+    escaped = html.escape(text.replace("\r\n", "\n").strip(), quote=True)
+    blocks = [b for b in re.split(r"\n\s*\n", escaped) if b.strip()]
+    rendered = "".join(_block(block.split("\n")) for block in blocks)
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=LINK_REL,
+    )
+
+
+def mentioned_names(text: str) -> set[str]:
+    return {name.lower() for name in MENTION_RE.findall(text)}

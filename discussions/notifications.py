@@ -1,0 +1,212 @@
+"""Who is told about a new comment, and the e-mails that tell them.
+
+``Notification`` rows are queued when a comment is posted (one per user and comment:
+a reply beats a mention, which beats a followed page). Users who chose "immediately"
+get one e-mail at once; ``send_digests`` gathers the rest. ``sent_at`` is claimed with
+a conditional UPDATE before sending, so no item is ever sent twice.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from discussions import markup
+from discussions.models import (
+    Follow,
+    Frequency,
+    Notification,
+    NotificationKind,
+    NotificationSettings,
+)
+
+UNSUBSCRIBE_SALT = "discussions.unsubscribe"
+DIGEST_PERIODS = {
+    Frequency.DAILY: timedelta(days=1),
+    Frequency.WEEKLY: timedelta(days=7),
+}
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def user_from_token(token: str):
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=60 * 60 * 24 * 365)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=data.get("u")).first()
+
+
+def _settings_for(user) -> NotificationSettings:
+    row, _created = NotificationSettings.objects.get_or_create(user=user)
+    return row
+
+
+def _mentioned_users(text: str):
+    from districts.models import Membership
+
+    names = markup.mentioned_names(text)
+    if not names:
+        return []
+    User = get_user_model()
+    users = list(User.objects.filter(username__in=names, is_active=True))
+    district_members = Membership.objects.filter(
+        district__code__in=names, user__is_active=True
+    ).select_related("user")
+    return users + [membership.user for membership in district_members]
+
+
+def queue_for_comment(comment, parent) -> list[Notification]:
+    recipients: dict[int, tuple] = {}
+    followers = Follow.objects.filter(page_id=int(comment.object_pk)).select_related(
+        "user"
+    )
+    for follow in followers:
+        recipients[follow.user_id] = (follow.user, NotificationKind.FOLLOWED)
+    for user in _mentioned_users(comment.comment):
+        recipients[user.pk] = (user, NotificationKind.MENTION)
+    if parent is not None and parent.user_id:
+        recipients[parent.user_id] = (parent.user, NotificationKind.REPLY)
+    recipients.pop(comment.user_id, None)
+    queued = [
+        Notification.objects.get_or_create(user=user, comment=comment, kind=kind)[0]
+        for user, kind in recipients.values()
+    ]
+    immediate = [n for n in queued if _settings_for(n.user).frequency == "immediate"]
+    for notification in immediate:
+        send_items(notification.user, [notification])
+    return queued
+
+
+def _claim(items: list[Notification]) -> list[Notification]:
+    """Mark items sent; keep only those this run claimed (safe with parallel runs)."""
+    now = timezone.now()
+    claimed = []
+    for item in items:
+        taken = Notification.objects.filter(pk=item.pk, sent_at__isnull=True).update(
+            sent_at=now
+        )
+        if taken:
+            claimed.append(item)
+    return claimed
+
+
+def _absolute(path: str) -> str:
+    return settings.BASE_URL + path
+
+
+def _comment_url(comment, language: str) -> str:
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=int(comment.object_pk)).first()
+    if page is None:
+        return settings.BASE_URL
+    translated = page.get_translation_or_none(_locale(language)) or page
+    return f"{translated.full_url or _absolute(translated.url or '/')}#c{comment.pk}"
+
+
+def _locale(language: str):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language).first()
+
+
+def send_items(user, items: list[Notification], digest: bool = False) -> bool:
+    if not user.email:
+        return False
+    items = _claim(items)
+    if not items:
+        return False
+    prefs = _settings_for(user)
+    with translation.override(prefs.language or "fr"):
+        entries = [
+            {
+                "kind": item.get_kind_display(),
+                "author": _public_author(item.comment),
+                "excerpt": item.comment.comment[:300],
+                "url": _comment_url(item.comment, prefs.language),
+            }
+            for item in items
+        ]
+        context = {
+            "user": user,
+            "entries": entries,
+            "unsubscribe_url": _absolute(
+                reverse(
+                    "discussions:unsubscribe",
+                    kwargs={"token": unsubscribe_token(user)},
+                )
+            ),
+        }
+        if digest:
+            subject = _("Your District.Team digest: %(count)s new comments") % {
+                "count": len(entries)
+            }
+        else:
+            subject = _("District.Team: %(kind)s") % {"kind": entries[0]["kind"]}
+        body = render_to_string("discussions/email/notification.txt", context)
+    send_mail(subject, body, None, [user.email])
+    return True
+
+
+def _public_author(comment) -> str:
+    """Names stay out of e-mails for non-attributed threads."""
+    from discussions.selectors import author_label_for
+
+    return author_label_for(comment, viewer_sees_names=False)
+
+
+def send_digests(now=None) -> int:
+    """Send every due digest; returns how many e-mails went out."""
+    now = now or timezone.now()
+    sent = 0
+    pending_users = (
+        Notification.objects.filter(sent_at__isnull=True)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    for user in get_user_model().objects.filter(pk__in=list(pending_users)):
+        prefs = _settings_for(user)
+        if prefs.frequency == Frequency.NEVER:
+            continue
+        period = DIGEST_PERIODS.get(prefs.frequency)
+        if period and prefs.last_digest_at and now - prefs.last_digest_at < period:
+            continue
+        items = list(
+            Notification.objects.filter(user=user, sent_at__isnull=True)
+            .select_related("comment", "comment__details")
+            .order_by("created_at")
+        )
+        if send_items(user, items, digest=period is not None):
+            sent += 1
+            if period:
+                prefs.last_digest_at = now
+                prefs.save(update_fields=["last_digest_at"])
+    return sent
+
+
+def tell_author_moderated(comment, status: str, reason: str) -> None:
+    user = comment.user
+    if user is None or not user.email:
+        return
+    prefs = _settings_for(user)
+    with translation.override(prefs.language or "fr"):
+        body = render_to_string(
+            "discussions/email/moderated.txt",
+            {
+                "user": user,
+                "hidden": status == "hidden",
+                "reason": reason,
+                "excerpt": comment.comment[:500],
+            },
+        )
+        subject = _("District.Team: your comment was moderated")
+    send_mail(subject, body, None, [user.email])

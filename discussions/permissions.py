@@ -1,0 +1,40 @@
+"""Who may do what in a discussion, from roles and the page's discussion protocol."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from districts.roles import Role, is_facilitator
+
+
+def _group_names(user) -> set[str]:
+    cached = getattr(user, "_discussion_groups", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._discussion_groups = cached
+    return cached
+
+
+def can_read_authors(user) -> bool:
+    """Facilitators always see who wrote what, even in non-attributed threads."""
+    return is_facilitator(user)
+
+
+def can_post(user, page, now=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    if not page.discussion_is_open(now or timezone.now()):
+        return False
+    if is_facilitator(user):
+        return True
+    groups = _group_names(user)
+    if Role.HDMT_MEMBER in groups:
+        return True
+    return Role.POLICYMAKER in groups and bool(page.discussion_allows_policymakers)
+
+
+def can_change(user, comment, now=None) -> bool:
+    """Authors may edit or delete their own comment for a few minutes."""
+    if not user.is_authenticated or comment.user_id != user.pk:
+        return False
+    window = settings.DISCUSSIONS_EDIT_WINDOW_MINUTES * 60
+    return ((now or timezone.now()) - comment.submit_date).total_seconds() <= window

@@ -1,0 +1,34 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from discussions import admin_views
+from districts.roles import is_facilitator
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path("moderation/", admin_views.queue, name="discussions_moderation"),
+        path(
+            "moderation/<int:comment_id>/",
+            admin_views.act,
+            name="discussions_moderation_act",
+        ),
+    ]
+
+
+class FacilitatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_facilitator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return FacilitatorMenuItem(
+        _("Moderation"),
+        reverse("discussions_moderation"),
+        icon_name="warning",
+        order=250,
+    )

@@ -1,0 +1,97 @@
+"""Likes, flags, the facilitators' queue, the author told why; the rate limit."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from discussions.models import CommentDetails, CommentFlag, NotificationSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_like_toggles_and_counts(client, forum, member, teammate, say):
+    comment = say(member, forum, "Utile ?")
+    client.force_login(teammate)
+    like = reverse("discussions:like", args=[comment.pk])
+    client.post(like)
+    assert CommentDetails.objects.get(pk=comment.pk).like_count == 1
+    html = client.get(forum.url).content.decode()
+    assert "Vous aimez (1)" in html
+    client.post(like)
+    assert CommentDetails.objects.get(pk=comment.pk).like_count == 0
+
+
+def test_flag_queue_hide_and_author_told_in_their_language(
+    client, forum, member, teammate, facilitator, say
+):
+    comment = say(member, forum, "Achetez mes médicaments")
+    NotificationSettings.objects.filter(user=member).update(language="en")
+    client.force_login(teammate)
+    response = client.post(
+        reverse("discussions:flag", args=[comment.pk]), {"reason": "Publicité"}
+    )
+    assert response.status_code == 302
+    assert CommentFlag.objects.filter(comment=comment, reason="Publicité").exists()
+
+    client.force_login(facilitator)
+    queue = client.get(reverse("discussions_moderation"))
+    assert queue.status_code == 200
+    assert "Achetez mes médicaments" in queue.content.decode()
+    assert "Publicité" in queue.content.decode()
+
+    mail.outbox.clear()
+    client.post(
+        reverse("discussions_moderation_act", args=[comment.pk]),
+        {"action": "hide", "reason": "Advertising is not allowed"},
+    )
+    details = CommentDetails.objects.get(pk=comment.pk)
+    assert details.status == "hidden"
+    assert "Achetez mes médicaments" not in client.get(forum.url).content.decode()
+    assert "masqué par un facilitateur" in client.get(forum.url).content.decode()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [member.email]
+    assert "A facilitator has hidden your comment" in message.body
+    assert "Advertising is not allowed" in message.body
+    assert (
+        "Achetez mes médicaments"
+        not in client.get(reverse("discussions_moderation")).content.decode()
+    )
+
+
+def test_hiding_needs_a_reason_and_approve_clears_the_flag(
+    client, forum, member, teammate, facilitator, say
+):
+    from discussions.services import flag_comment
+
+    comment = say(member, forum, "Limite")
+    flag_comment(teammate, comment, "Ton agressif")
+    client.force_login(facilitator)
+    act = reverse("discussions_moderation_act", args=[comment.pk])
+    client.post(act, {"action": "remove", "reason": ""})
+    assert CommentDetails.objects.get(pk=comment.pk).status == "published"
+    client.post(act, {"action": "approve"})
+    assert not CommentFlag.objects.filter(resolved_at__isnull=True).exists()
+
+
+def test_members_cannot_reach_the_queue(client, member):
+    client.force_login(member)
+    response = client.get(reverse("discussions_moderation"))
+    assert response.status_code in (302, 403)
+
+
+def test_sixth_comment_in_a_minute_is_refused_and_text_kept(client, forum, member):
+    client.force_login(member)
+    url = reverse("discussions:post", args=[forum.pk])
+    for number in range(5):
+        assert client.post(url, {"text": f"Message {number}"}).status_code == 302
+    response = client.post(url, {"text": "Mon long texte à garder"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Attendez une minute" in html
+    assert "Mon long texte à garder" in html
+    assert CommentDetails.objects.count() == 5
+    client.get("/en/")
+    response = client.post(url.replace("/fr/", "/en/"), {"text": "again"})
+    assert response.status_code == 429
+    assert "Wait a minute" in response.content.decode()
