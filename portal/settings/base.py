@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "districts",
     "search",
+    "lessons",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
