@@ -44,6 +44,7 @@ class SearchQuery:
 class Hit:
     page_id: int
     title: str
+    title_html: SafeString
     url: str
     snippet: SafeString
     date: datetime.date | None
@@ -179,6 +180,7 @@ def _hits(entry_ids: list[int], terms: list[str]) -> list[Hit]:
             Hit(
                 page_id=entry.page_id,
                 title=entry.title,
+                title_html=highlight(entry.title, terms, width=300),
                 url=page.get_url() if page else "",
                 snippet=highlight(entry.text, terms),
                 date=entry.date,
