@@ -12,12 +12,13 @@ import datetime
 from dataclasses import dataclass, field
 from math import ceil
 
+import numpy as np
 from django.conf import settings
 from django.db import connection
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
 
-from search import fulltext
+from search import fulltext, postings
 from search.registry import facets, searchable_models
 from search.text import highlight, query_terms
 
@@ -87,29 +88,62 @@ def elasticsearch_enabled() -> bool:
     return "elasticsearch" in backend
 
 
-class _Matcher:
-    """Turns query terms into a SQL join (or filter) and a relevance ordering."""
+RANK_CAP = 2000
+
+
+class DatabaseMatcher:
+    """Matches with the database's own full-text index (FTS5 or tsvector + GIN)."""
 
     def __init__(self, query: SearchQuery):
         self.query = query
         self.terms = query.terms
 
-    def parts(self) -> tuple[str, list, str, list, str]:
-        """(join SQL, join params, extra WHERE SQL, its params, relevance ORDER BY)."""
-        if not self.terms:
-            return "", [], "", [], "e.date DESC, e.id DESC"
-        if elasticsearch_enabled():
-            return self._elasticsearch()
-        sql, params, direction = fulltext.match_sql(self.terms)
-        return (
-            f"JOIN ({sql}) m ON m.id = e.id",
-            params,
-            "",
-            [],
-            f"m.score {direction}, e.date DESC, e.id DESC",
-        )
+    def _ids(self, sql: str, params: list) -> np.ndarray:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
 
-    def _elasticsearch(self):
+    def ids(self) -> np.ndarray:
+        sql, params, _ = fulltext.match_sql(self.terms, self.query.language)
+        self.match_count = 0
+        found = self._ids(sql, params)
+        self.match_count = len(found)
+        return found
+
+    def ranking(self, matching: np.ndarray) -> np.ndarray:
+        """A sort key per matching entry (lower first).
+
+        Full relevance scoring (bm25 / ts_rank) costs time per matching document,
+        so it runs only when at most RANK_CAP documents match; beyond that, entries
+        whose title matches every term come first, then the newest.
+        """
+        if self.match_count <= RANK_CAP:
+            sql, params, direction = fulltext.match_sql(
+                self.terms, self.query.language, with_score=True
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                scores = dict(cursor.fetchall())
+            sign = 1.0 if direction == "ASC" else -1.0
+            return np.array([sign * float(scores.get(int(pk), 0.0)) for pk in matching])
+        sql, params, _ = fulltext.match_sql(
+            self.terms, self.query.language, title_only=True
+        )
+        title_hits = self._ids(sql, params)
+        return np.where(np.isin(matching, title_hits), 0.0, 1.0)
+
+
+class ElasticsearchMatcher:
+    """Matches with Wagtail's Elasticsearch backend; facets stay in the database."""
+
+    def __init__(self, query: SearchQuery):
+        self.query = query
+        self.terms = query.terms
+        self.rank: dict[int, int] = {}
+
+    def ids(self) -> np.ndarray:
+        from search.models import SearchEntry
+
         locale = Locale.objects.filter(language_code=self.query.language).first()
         pages = (
             Page.objects.live()
@@ -118,52 +152,50 @@ class _Matcher:
             .type(*searchable_models())
             .search(" ".join(self.terms), operator="and")
         )
-        ids = [int(pk) for pk in pages[:ELASTICSEARCH_MAX_HITS].get_pks()] or [0]
-        in_list = ", ".join(str(pk) for pk in ids)
-        cases = " ".join(f"WHEN {pk} THEN {rank}" for rank, pk in enumerate(ids))
-        return (
-            "",
-            [],
-            f" AND e.page_id IN ({in_list})",
-            [],
-            f"CASE e.page_id {cases} END, e.id",
+        page_ids = [int(pk) for pk in pages[:ELASTICSEARCH_MAX_HITS].get_pks()]
+        entry_of_page = dict(
+            SearchEntry.objects.filter(page_id__in=page_ids).values_list(
+                "page_id", "id"
+            )
         )
+        ordered = [entry_of_page[pk] for pk in page_ids if pk in entry_of_page]
+        self.rank = {entry_id: rank for rank, entry_id in enumerate(ordered)}
+        return np.array(ordered, dtype=np.int64)
+
+    def ranking(self, matching: np.ndarray) -> np.ndarray:
+        return np.array([self.rank.get(int(pk), len(self.rank)) for pk in matching])
+
+
+def _matcher(query: SearchQuery):
+    return (
+        ElasticsearchMatcher(query)
+        if elasticsearch_enabled()
+        else DatabaseMatcher(query)
+    )
 
 
 def run_search(query: SearchQuery) -> SearchResults:
-    join, join_params, extra_where, extra_params, relevance = _Matcher(query).parts()
-    where = "e.language = %s" + extra_where
-    params = [*join_params, query.language, *extra_params]
-    for facet_name, values in sorted(query.filters.items()):
-        for value in values:
-            where += (
-                " AND e.id IN (SELECT entry_id FROM search_searchfacetvalue "
-                "WHERE facet = %s AND value = %s)"
-            )
-            params += [facet_name, value]
-    base = f"FROM search_searchentry e {join} WHERE {where}"  # noqa: S608 - no input
-    order = relevance if query.order == "relevance" else "e.date DESC, e.id DESC"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {base}", params)  # noqa: S608
-        total = cursor.fetchone()[0]
-        num_pages = max(1, ceil(total / query.per_page))
-        offset = (min(max(query.page, 1), num_pages) - 1) * query.per_page
-        cursor.execute(
-            f"SELECT e.id {base} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
-            [*params, query.per_page, offset],
-        )
-        page_ids = [row[0] for row in cursor.fetchall()]
-        facet_sql = (
-            "SELECT facet, value, COUNT(*) FROM search_searchfacetvalue "  # noqa: S608
-            f"WHERE entry_id IN (SELECT e.id {base}) GROUP BY facet, value"
-        )
-        cursor.execute(facet_sql, params)
-        counts = cursor.fetchall()
+    index = postings.current()
+    in_language = index.languages.get(query.language, np.empty(0, dtype=np.int64))
+    matcher = _matcher(query) if query.terms else None
+    mask = index.mask(in_language)
+    if matcher is not None:
+        mask &= index.mask(matcher.ids())
+    mask = index.filter(mask, query.filters)
+    matching = np.flatnonzero(mask)
+    total = len(matching)
+    keys = [-matching, -index.dates[matching]]
+    if matcher is not None and query.order == "relevance" and total:
+        keys.append(matcher.ranking(matching))
+    ordered = matching[np.lexsort(keys)] if total else matching
+    num_pages = max(1, ceil(total / query.per_page))
+    offset = (min(max(query.page, 1), num_pages) - 1) * query.per_page
+    page_ids = [int(pk) for pk in ordered[offset : offset + query.per_page]]
     return SearchResults(
         query=query,
         hits=_hits(page_ids, query.terms),
         total=total,
-        facets=_facet_counts(counts, query),
+        facets=_facet_counts(index.counts(mask), query),
     )
 
 
@@ -217,15 +249,19 @@ def _facet_counts(
 
 
 def autocomplete(text: str, language: str, limit: int = 8) -> list[dict]:
+    """Titles starting with the words typed so far (the last one as a prefix)."""
     terms = query_terms(text)
     if not terms or len(terms[-1]) < 2:
         return []
-    sql, params, direction = fulltext.match_sql(terms, prefix_last=True)
+    sql, params, _ = fulltext.match_sql(
+        terms, language, prefix_last=True, title_only=True
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.page_id, e.title FROM search_searchentry e JOIN ({sql}) m "  # noqa: S608
-            f"ON m.id = e.id WHERE e.language = %s ORDER BY m.score {direction} LIMIT %s",
-            [*params, language, limit],
+            f"SELECT e.page_id, e.title FROM ({sql}) m "  # noqa: S608 - fixed SQL
+            "JOIN search_searchentry e ON e.id = m.id "
+            "ORDER BY e.date DESC LIMIT %s",
+            [*params, limit],
         )
         rows = cursor.fetchall()
     pages = Page.objects.in_bulk([pk for pk, _ in rows])

@@ -2,19 +2,22 @@
 
 SQLite: an FTS5 table (rowid = SearchEntry.id) with the unicode61 tokenizer, fed
 normalised text. PostgreSQL: a stored, generated tsvector column ('simple'
-configuration over normalised text, title weighted A) with a GIN index.
+configuration over normalised text, title weighted A) with a GIN index. Both also
+hold a language token (`langfr`), so one index lookup gives the matches of one
+language.
 """
 
 from django.db import connection
 
 SQLITE_CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
 )
 POSTGRES_CREATE = [
     "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS tsv tsvector "
     "GENERATED ALWAYS AS (setweight(to_tsvector('simple', title_norm), 'A') || "
-    "to_tsvector('simple', body_norm)) STORED",
+    "to_tsvector('simple', body_norm) || "
+    "setweight(to_tsvector('simple', 'lang' || language), 'D')) STORED",
     "CREATE INDEX IF NOT EXISTS search_entry_tsv ON search_searchentry USING GIN (tsv)",
 ]
 
@@ -37,15 +40,19 @@ def drop_fulltext(schema_editor) -> None:
         )
 
 
-def write_fulltext(entry_id: int, title_norm: str, body_norm: str) -> None:
-    """Keep the FTS5 table in step with an entry (PostgreSQL's column is generated)."""
-    if connection.vendor != "sqlite":
+def write_fulltext_many(rows: list[tuple[int, str, str, str]]) -> None:
+    """(entry id, normalised title, normalised body, language) per entry; SQLite
+    only: PostgreSQL's column is generated."""
+    if connection.vendor != "sqlite" or not rows:
         return
+    delete_fulltext([row[0] for row in rows])
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-        cursor.execute(
-            "INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
-            [entry_id, title_norm, body_norm],
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
+            [
+                (pk, title, body, f"lang{language}")
+                for pk, title, body, language in rows
+            ],
         )
 
 
@@ -53,27 +60,45 @@ def delete_fulltext(entry_ids: list[int]) -> None:
     if connection.vendor != "sqlite" or not entry_ids:
         return
     with connection.cursor() as cursor:
-        placeholders = ", ".join(["%s"] * len(entry_ids))
-        cursor.execute(
-            f"DELETE FROM search_fts WHERE rowid IN ({placeholders})",  # noqa: S608
-            entry_ids,
-        )
+        for start in range(0, len(entry_ids), 500):
+            chunk = entry_ids[start : start + 500]
+            placeholders = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"DELETE FROM search_fts WHERE rowid IN ({placeholders})",  # noqa: S608
+                chunk,
+            )
 
 
-def match_sql(terms: list[str], prefix_last: bool = False) -> tuple[str, list, str]:
-    """(SQL selecting `id, score` of matching entries, its params, rank direction).
+def _language_token(language: str) -> str:
+    return "lang" + "".join(c for c in language if c.isalnum())
+
+
+def match_sql(
+    terms: list[str],
+    language: str,
+    *,
+    prefix_last: bool = False,
+    title_only: bool = False,
+    with_score: bool = False,
+) -> tuple[str, list, str]:
+    """(SQL selecting `id` [and `score`] of matching entries, params, rank direction).
 
     Terms are \\w-only words (search.text.query_terms), quoted for FTS5, so no query
     syntax from the reader reaches the engine.
     """
+    lang = _language_token(language)
     if connection.vendor == "postgresql":
+        weight = ":A" if title_only else ""
         parts = [
-            f"{t}:*" if prefix_last and i == len(terms) - 1 else t
+            f"{t}:*{weight.strip(':')}"
+            if prefix_last and i == len(terms) - 1
+            else f"{t}{weight}"
             for i, t in enumerate(terms)
         ]
-        tsquery = " & ".join(parts)
+        tsquery = " & ".join([*parts, f"{lang}:D"])
+        score = ", ts_rank(tsv, q) AS score" if with_score else ""
         return (
-            "SELECT id, ts_rank(tsv, q) AS score FROM search_searchentry, "
+            f"SELECT id{score} FROM search_searchentry, "  # noqa: S608 - fixed SQL
             "to_tsquery('simple', %s) AS q WHERE tsv @@ q",
             [tsquery],
             "DESC",
@@ -81,9 +106,12 @@ def match_sql(terms: list[str], prefix_last: bool = False) -> tuple[str, list, s
     quoted = [f'"{t}"' for t in terms]
     if prefix_last:
         quoted[-1] += "*"
+    phrase = " ".join(quoted)
+    if title_only:
+        phrase = f"title : ({phrase})"
+    score = ", bm25(search_fts, 4.0, 1.0, 0.0) AS score" if with_score else ""
     return (
-        "SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS score FROM search_fts "
-        "WHERE search_fts MATCH %s",
-        [" ".join(quoted)],
+        f"SELECT rowid AS id{score} FROM search_fts WHERE search_fts MATCH %s",  # noqa: S608
+        [f'({phrase}) AND tags : "{lang}"'],
         "ASC",
     )

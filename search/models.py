@@ -2,7 +2,7 @@
 
 Text is stored normalised (no accents, folded case) for matching, plus the plain text
 for snippets. Every facet value is one row of SearchFacetValue, indexed, so facet
-counts are one grouped query over the matching entries. The full-text index itself
+counts need no GROUP BY (see search/postings.py). The full-text index itself
 (SQLite FTS5 table or PostgreSQL tsvector + GIN) is made by migration 0002.
 """
 
