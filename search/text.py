@@ -30,13 +30,20 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_QUERY_TERMS]
 
 
+SNIPPET_SCAN_LIMIT = 3000
+
+
 def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text and, for each of its characters, the original index."""
+    if text.isascii():
+        lowered = text.lower()
+        return lowered, list(range(len(lowered)))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
-        for folded in normalise(char):
-            chars.append(folded)
+        folded = char.lower() if char.isascii() else normalise(char)
+        for part in folded:
+            chars.append(part)
             offsets.append(index)
     return "".join(chars), offsets
 
@@ -45,6 +52,7 @@ def highlight(text: str, terms: list[str], width: int = 240) -> SafeString:
     """An escaped excerpt around the first match with every match wrapped in <mark>."""
     if not text:
         return mark_safe("")  # noqa: S308 - empty string
+    text = text[:SNIPPET_SCAN_LIMIT]
     folded, offsets = _normalised_with_offsets(text)
     spans: list[tuple[int, int]] = []
     if terms:

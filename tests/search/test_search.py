@@ -69,7 +69,10 @@ def test_facets_count_and_combine(client, lessons):
         "Paludisme et relais communautaires"
     ]
     assert facet(response, "type") == {"Bonne pratique": (1, True)}
-    assert facet(response, "topic") == {"Paludisme": (1, False), "Santé communautaire": (1, False)}
+    assert facet(response, "topic") == {
+        "Paludisme": (1, False),
+        "Santé communautaire": (1, False),
+    }
 
     response = client.get("/fr/search/", {"q": "sante", "topic": "medicines"})
     assert response.context["results"].total == 1
@@ -83,10 +86,15 @@ def test_date_order_and_pagination(client, make_lesson):
     assert response.context["hits"][0].title == "Supervision 12"
     assert len(response.context["hits"]) == 10
     second = client.get("/fr/search/", {"q": "supervision", "order": "date", "page": 2})
-    assert [h.title for h in second.context["hits"]] == ["Supervision 2", "Supervision 1"]
+    assert [h.title for h in second.context["hits"]] == [
+        "Supervision 2",
+        "Supervision 1",
+    ]
 
 
-def test_english_search_never_returns_french_pages(client, lessons, library_en, locales):
+def test_english_search_never_returns_french_pages(
+    client, lessons, library_en, locales
+):
     translate(lessons[0], locales["en"], title="Maternal health in Banikoara")
     response = client.get("/en/search/", {"q": "banikoara"})
     assert [hit.title for hit in response.context["hits"]] == [
@@ -94,7 +102,9 @@ def test_english_search_never_returns_french_pages(client, lessons, library_en, 
     ]
     assert all(hit.url.startswith("/en/") for hit in response.context["hits"])
     french = client.get("/fr/search/", {"q": "banikoara"})
-    assert [hit.title for hit in french.context["hits"]] == ["Santé maternelle à Banikoara"]
+    assert [hit.title for hit in french.context["hits"]] == [
+        "Santé maternelle à Banikoara"
+    ]
 
 
 def test_unpublishing_removes_from_results(client, lessons):
@@ -107,7 +117,7 @@ def test_unpublishing_removes_from_results(client, lessons):
 def test_hostile_queries_are_inert(client, lessons):
     for query in [
         '<script>alert("x")</script>',
-        "santé\" OR 1=1 --",
+        'santé" OR 1=1 --',
         "NEAR(sante paludisme) title:* ^ {}",
         "'; DROP TABLE search_searchentry; --",
         "\x00\x01 %%% ***",
@@ -132,8 +142,12 @@ def test_unknown_facet_values_and_bad_page_numbers_are_harmless(client, lessons)
 
 def test_autocomplete_returns_titles_in_the_active_language(client, lessons):
     response = client.get("/fr/search/autocomplete/", {"q": "palud"})
-    assert response.json()["results"][0]["title"] == "Paludisme et relais communautaires"
-    assert client.get("/en/search/autocomplete/", {"q": "palud"}).json() == {"results": []}
+    assert (
+        response.json()["results"][0]["title"] == "Paludisme et relais communautaires"
+    )
+    assert client.get("/en/search/autocomplete/", {"q": "palud"}).json() == {
+        "results": []
+    }
 
 
 def test_search_page_loads_its_script_without_inline_code(client, lessons):
