@@ -240,8 +240,7 @@ def run() -> list[Result]:
                     f"{label}: generate {LESSONS} + {ENGLISH} lessons",
                     figures["generate_s"],
                     "s",
-                    note="plan of the facet query: "
-                    + figures["explain"].replace("\n", " / "),
+                    note="query plans: " + figures["explain"].replace("\n", " / "),
                 )
             )
     finally:
