@@ -6,6 +6,11 @@ The cycles and lessons apps fill these sections in as they arrive.
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from lessons.selectors import latest_lessons
+
 
 def home_sections(request: HttpRequest, home: Page) -> dict:
-    return {"current_cycles": [], "latest_lessons": []}
+    return {
+        "current_cycles": [],
+        "latest_lessons": latest_lessons(home.locale.language_code),
+    }

@@ -79,6 +79,19 @@ def search_backend_settings(
             "INDEX_PREFIX": f"{index_prefix}_",
             "TIMEOUT": 5,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            # Fold accents and case so "sante" finds "santé", as on the database.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "asciifolding"],
+                            }
+                        }
+                    }
+                }
+            },
         }
     }

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lessons.api import api_router
 from portal import views
 from search import views as search_views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("charts/", include("charts.urls")),
 ]
@@ -58,6 +60,12 @@ urlpatterns += i18n_patterns(
     *account_patterns,
     path("search/", search_views.search, name="search"),
     path("discussions/", include("discussions.urls")),
+    path(
+        "search/autocomplete/",
+        search_views.autocomplete,
+        name="search-autocomplete",
+    ),
+    path("lessons/feeds/", include("lessons.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,22 +1,24 @@
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
 
-MAX_QUERY_LENGTH = 1000
+from search.engine import autocomplete as autocomplete_titles
+from search.engine import run_search
+from search.forms import SearchForm
+from search.presentation import results_context
+from search.text import MAX_QUERY_LENGTH
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Site search over published pages in the reader's language.
-
-    The lessons library replaces this with faceted search (see the lessons issue).
-    """
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        results = pages.search(query)
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+    """Faceted search over registered page types in the reader's language."""
+    form = SearchForm(request.GET)
+    query = form.to_query(get_language())
+    results = run_search(query)
     return TemplateResponse(
-        request, "search/search.html", {"query": query, "page_obj": page_obj}
+        request, "search/search.html", results_context(request, form, results)
     )
+
+
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    return JsonResponse({"results": autocomplete_titles(text, get_language())})

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_comments_xtd",
     "django_comments",
     "django.contrib.sites",
+    "lessons",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -1,0 +1,100 @@
+"""RSS and Atom feeds of new lessons in the reader's language: all, per topic, per
+country (`?topic=<code>` or `?country=<code>`)."""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from lessons.models import LessonPage
+
+FEED_SIZE = 30
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str
+    mime_type: str
+
+
+def feed_links(query: str = "") -> list[FeedLink]:
+    return [
+        FeedLink(
+            _("New lessons (RSS)"),
+            reverse("lessons-rss") + query,
+            "application/rss+xml",
+        ),
+        FeedLink(
+            _("New lessons (Atom)"),
+            reverse("lessons-atom") + query,
+            "application/atom+xml",
+        ),
+    ]
+
+
+class LessonsRssFeed(Feed):
+    def get_object(self, request: HttpRequest):
+        self.request = request
+        return {
+            "topic": request.GET.get("topic", "")[:40],
+            "country": request.GET.get("country", "")[:2].upper(),
+        }
+
+    def title(self, obj):
+        if obj["topic"]:
+            from lessons.taxonomy import TopicCode
+
+            label = dict(TopicCode.choices).get(obj["topic"], obj["topic"])
+            return _("District.Team lessons: %(topic)s") % {"topic": label}
+        if obj["country"]:
+            return _("District.Team lessons: %(country)s") % {"country": obj["country"]}
+        return _("District.Team lessons")
+
+    def link(self, obj):
+        return reverse("search")
+
+    def description(self, obj):
+        return _("New lessons, briefs and notes from health district teams.")
+
+    def items(self, obj):
+        lessons = (
+            LessonPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .order_by("-first_published_at")
+        )
+        if obj["topic"]:
+            lessons = lessons.filter(topics__code=obj["topic"])
+        if obj["country"]:
+            lessons = lessons.filter(countries__code=obj["country"])
+        return lessons[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return " ".join(str(block.value) for block in item.key_messages) or strip_tags(
+            item.summary
+        )
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class LessonsAtomFeed(LessonsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)

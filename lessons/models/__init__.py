@@ -1,0 +1,14 @@
+from lessons.models.alerts import LessonAlertSent, TopicSubscription
+from lessons.models.brief import LessonBrief
+from lessons.models.pages import LessonPage, LessonsIndexPage
+from lessons.models.taxonomy import Audience, Topic
+
+__all__ = [
+    "Audience",
+    "LessonAlertSent",
+    "LessonBrief",
+    "LessonPage",
+    "LessonsIndexPage",
+    "Topic",
+    "TopicSubscription",
+]

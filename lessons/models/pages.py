@@ -1,0 +1,194 @@
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from lessons.blocks import KEY_MESSAGE_BLOCKS, LESSON_BODY_BLOCKS, RICH_TEXT_FEATURES
+from lessons.taxonomy import LessonType
+
+
+def _checkboxes():
+    from django import forms
+
+    return forms.CheckboxSelectMultiple
+
+
+class LessonsIndexPage(Page):
+    """The lessons library: lists its lessons and serves untranslated ones in French."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["lessons.LessonPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("lessons library")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from lessons.feeds import feed_links
+        from lessons.selectors import lessons_in_library
+
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_links"] = feed_links()
+        context["page_obj"] = Paginator(lessons_in_library(self), 12).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+            fallback = self.untranslated_lesson(path_components[0])
+            if fallback is None:
+                raise
+            fallback.shown_as_fallback = True
+            from wagtail.url_routing import RouteResult
+
+            return RouteResult(fallback)
+
+    def untranslated_lesson(self, slug: str) -> "LessonPage | None":
+        """A lesson of the source-language library with no translation in this one."""
+        if self.locale_id == Locale.get_default().id:
+            return None
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is None:
+            return None
+        lesson = (
+            LessonPage.objects.child_of(source)
+            .live()
+            .public()
+            .filter(slug=slug)
+            .first()
+        )
+        if lesson is None or lesson.has_translation(self.locale):
+            return None
+        return lesson
+
+
+class LessonPage(Page):
+    """One knowledge product in the graded-entry format of policy briefs."""
+
+    lesson_type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=LessonType.choices,
+        default=LessonType.LESSON_LEARNED,
+    )
+    date = models.DateField(_("date"), db_index=True)
+    key_messages = StreamField(
+        KEY_MESSAGE_BLOCKS,
+        min_num=3,
+        max_num=5,
+        verbose_name=_("key messages"),
+        help_text=_("Three to five messages a busy reader should remember."),
+    )
+    summary = RichTextField(
+        _("plain-language summary"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("One page at most, without jargon."),
+    )
+    body = StreamField(LESSON_BODY_BLOCKS, blank=True, verbose_name=_("full text"))
+    implementation = RichTextField(
+        _("implementation considerations"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    applicability = RichTextField(
+        _("applicability and equity"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    citation = models.CharField(_("citation"), max_length=500, blank=True)
+    topics = ParentalManyToManyField(
+        "lessons.Topic", blank=True, related_name="lessons", verbose_name=_("topics")
+    )
+    countries = ParentalManyToManyField(
+        "districts.Country",
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("countries"),
+    )
+    audiences = ParentalManyToManyField(
+        "lessons.Audience",
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("audiences"),
+    )
+    cycle = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("source cycle"),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("lesson_type"), FieldPanel("date"), PageChooserPanel("cycle")],
+            heading=_("About this lesson"),
+        ),
+        FieldPanel("key_messages"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("implementation"),
+        FieldPanel("applicability"),
+        FieldPanel("citation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=_checkboxes()),
+                FieldPanel("countries", widget=_checkboxes()),
+                FieldPanel("audiences", widget=_checkboxes()),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("lesson_type"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField(name)
+        for name in (
+            "lesson_type",
+            "date",
+            "key_messages",
+            "summary",
+            "body",
+            "implementation",
+            "applicability",
+            "citation",
+        )
+    ]
+    parent_page_types = ["lessons.LessonsIndexPage"]
+    subpage_types: list[str] = []
+    shown_as_fallback = False
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["-date"]
+
+    def get_context(self, request, *args, **kwargs):
+        from lessons.selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from lessons.views import serve_brief
+
+        if request.GET.get("format") == "pdf":
+            return serve_brief(request, self)
+        return super().serve(request, *args, **kwargs)
