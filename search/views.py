@@ -11,7 +11,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
     The lessons library replaces this with faceted search (see the lessons issue).
     """
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # PostgreSQL refuses NUL characters in text: drop them rather than fail.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active())

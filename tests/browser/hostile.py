@@ -155,11 +155,12 @@ def assert_inert(page, url: str, payload: Payload | None = None, *, post=None) -
     page.on("console", on_console)
     page.add_init_script(RECORD_VIOLATIONS)
     try:
-        page.goto(url)
+        response = page.goto(url)
+        label = payload.name if payload else url
+        assert response is None or response.status < 500, f"{label}: server error"
         if post is not None:
             post(page)
         page.wait_for_load_state("load")
-        label = payload.name if payload else url
         assert page.evaluate("window.__xss") is None, f"{label}: script ran"
         assert dialogs == [], f"{label}: dialog opened {dialogs}"
         injected = page.eval_on_selector_all(
