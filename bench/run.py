@@ -67,8 +67,11 @@ def render_markdown(report: dict) -> str:
     for row in report["results"]:
         verdict = {True: "yes", False: "**no**", None: "—"}[row["ok"]]
         budget = row["budget"] if row["budget"] is not None else "—"
+        name = row["name"]
+        if row.get("measured"):
+            name += f" (measured {row['measured']})"
         lines.append(
-            f"| {row['benchmark']} | {row['name']} | {row['value']} {row['unit']} "
+            f"| {row['benchmark']} | {name} | {row['value']} {row['unit']} "
             f"| {budget} | {verdict} |"
         )
     notes = [r for r in report["results"] if r.get("note")]
