@@ -33,6 +33,7 @@ def machine() -> dict:
         "memory_gib": round(
             os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1
         ),
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "commit": subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
             capture_output=True,
@@ -56,7 +57,9 @@ def render_markdown(report: dict) -> str:
         "",
         f"Run on {report['date']} by `make bench` (commit `{report['machine']['commit']}`): "
         f"Python {report['machine']['python']}, {report['machine']['cpus']} CPUs, "
-        f"{report['machine']['memory_gib']} GiB, {report['machine']['platform']}.",
+        f"{report['machine']['memory_gib']} GiB, {report['machine']['platform']}; "
+        f"load average {report['machine'].get('load_average_1min', '?')} at the end "
+        "(the machine is shared: read latencies with that in mind).",
         "",
         "| benchmark | figure | value | budget | within budget |",
         "|---|---|---|---|---|",
@@ -64,8 +67,11 @@ def render_markdown(report: dict) -> str:
     for row in report["results"]:
         verdict = {True: "yes", False: "**no**", None: "—"}[row["ok"]]
         budget = row["budget"] if row["budget"] is not None else "—"
+        name = row["name"]
+        if row.get("measured"):
+            name += f" (measured {row['measured']})"
         lines.append(
-            f"| {row['benchmark']} | {row['name']} | {row['value']} {row['unit']} "
+            f"| {row['benchmark']} | {name} | {row['value']} {row['unit']} "
             f"| {budget} | {verdict} |"
         )
     notes = [r for r in report["results"] if r.get("note")]
@@ -76,6 +82,21 @@ def render_markdown(report: dict) -> str:
         lines += ["", "## Benchmarks that failed to run", ""]
         lines += [f"- `{name}`: {error}" for name, error in report["errors"].items()]
     return "\n".join(lines) + "\n"
+
+
+def merged_with_previous(rows: list[dict]) -> list[dict]:
+    """Keep earlier figures of benchmarks that did not run this time (`make load`,
+    `python -m bench.run pages`, BENCH_SKIP_LOAD=1), marked with their date."""
+    if not RESULTS_JSON.exists():
+        return rows
+    previous = json.loads(RESULTS_JSON.read_text())
+    ran = {row["benchmark"] for row in rows}
+    kept = []
+    for row in previous.get("results", []):
+        if row["benchmark"] not in ran:
+            row.setdefault("measured", previous.get("date", ""))
+            kept.append(row)
+    return sorted(kept + rows, key=lambda row: row["benchmark"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
-        "results": [r.as_dict() for r in results],
+        "results": merged_with_previous([r.as_dict() for r in results]),
         "errors": errors,
     }
     RESULTS_JSON.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

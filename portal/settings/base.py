@@ -4,6 +4,7 @@ environment (see portal/env.py and the README); DEBUG is off unless dev turns it
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import (
@@ -178,6 +179,7 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- E-mail: console by default, SMTP when EMAIL_HOST is set.
@@ -222,7 +224,7 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -232,6 +234,14 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# Rate limits per signed-in user (or per address when anonymous), see portal/ratelimit.py.
+RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
+RATE_LIMITS = {
+    "comments": env_str("RATE_LIMIT_COMMENTS", "5/m"),
+    "autosave": env_str("RATE_LIMIT_AUTOSAVE", "30/m"),
+    "search": env_str("RATE_LIMIT_SEARCH", "30/m"),
 }
 
 LOGGING = {
