@@ -30,11 +30,13 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "districts",
+    "cycles",
     "search",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
