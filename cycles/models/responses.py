@@ -71,6 +71,11 @@ class SurveyResponse(models.Model):
         return f"{self.cycle} — {self.district}"
 
     @property
+    def updated_by_name(self) -> str:
+        user = self.updated_by
+        return (user.get_full_name() or user.get_username()) if user else ""
+
+    @property
     def is_submitted(self) -> bool:
         return self.status == ResponseStatus.SUBMITTED
 
