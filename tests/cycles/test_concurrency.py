@@ -3,7 +3,8 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.conf import settings
+from django.db import connections
 
 from cycles.models import SurveyResponse
 from cycles.services import submit_response
@@ -11,6 +12,10 @@ from tests.cycles.conftest import make_cycle
 
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="needs PostgreSQL row locks and real concurrency (set DATABASE_URL)",
+    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -18,10 +23,6 @@ pytestmark = [
 def test_concurrent_submissions_store_one_response(
     home_page, district, member, teammate
 ):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks and real concurrency (set DATABASE_URL)"
-        )
     from cycles.factories import CycleIndexPageFactory
 
     cycle = make_cycle(CycleIndexPageFactory(parent=home_page))
