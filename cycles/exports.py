@@ -8,7 +8,7 @@ import csv
 import io
 
 from django.http import HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -68,7 +68,7 @@ def export_rows(cycle, language: str) -> list[list]:
 
 
 def _iso(moment) -> str:
-    return moment.isoformat(timespec="minutes") if moment else ""
+    return timezone.localtime(moment).isoformat(timespec="minutes") if moment else ""
 
 
 def to_csv(rows: list[list]) -> bytes:

@@ -6,6 +6,7 @@ from django.utils.module_loading import import_string
 DEMO_SEEDERS = [
     "districts.demo.seed",
     "home.demo.seed",
+    "cycles.demo.seed",
 ]
 
 
