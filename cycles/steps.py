@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 STEP_TITLES = {
@@ -14,7 +15,10 @@ STEP_TITLES = {
     5: _("Discussion"),
     6: _("Knowledge translation"),
 }
-STEP_CHOICES = [(number, f"{number}. {title}") for number, title in STEP_TITLES.items()]
+STEP_CHOICES = [
+    (number, format_lazy("{}. {}", number, title))
+    for number, title in STEP_TITLES.items()
+]
 
 
 @dataclass(frozen=True)
