@@ -35,6 +35,11 @@ def dates_for_step(step: int, today: dt.date | None = None) -> dict:
     }
 
 
+def step_date(name: str) -> factory.LazyAttribute:
+    """One of the step dates placing the cycle at its `step` parameter today."""
+    return factory.LazyAttribute(lambda o: dates_for_step(o.step)[name])
+
+
 class CyclePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = CyclePage
@@ -45,28 +50,14 @@ class CyclePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Cycle {n}")
     summary = "Un cycle d'apprentissage entre districts."
     health_issue = "<p>Les ruptures de stock de vaccins.</p>"
-    issue_date = factory.LazyAttribute(lambda o: dates_for_step(o.step)["issue_date"])
-    questionnaire_date = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["questionnaire_date"]
-    )
-    answers_open = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["answers_open"]
-    )
-    answers_close = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["answers_close"]
-    )
-    results_date = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["results_date"]
-    )
-    discussion_open = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["discussion_open"]
-    )
-    discussion_close = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["discussion_close"]
-    )
-    knowledge_translation_date = factory.LazyAttribute(
-        lambda o: dates_for_step(o.step)["knowledge_translation_date"]
-    )
+    issue_date = step_date("issue_date")
+    questionnaire_date = step_date("questionnaire_date")
+    answers_open = step_date("answers_open")
+    answers_close = step_date("answers_close")
+    results_date = step_date("results_date")
+    discussion_open = step_date("discussion_open")
+    discussion_close = step_date("discussion_close")
+    knowledge_translation_date = step_date("knowledge_translation_date")
 
 
 class SurveyQuestionFactory(factory.django.DjangoModelFactory):

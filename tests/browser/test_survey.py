@@ -57,3 +57,17 @@ def test_half_filled_survey_survives_a_reload_then_is_submitted(
     assert teammate_page.get_by_label("Nombre de ruptures").input_value() == "4"
     assert teammate_page.get_by_label("Commande tardive").is_checked()
     other.close()
+
+
+def test_answers_typed_offline_are_kept_and_sent_when_back_online(
+    page, live_server, browser_context, open_cycle, member
+):
+    log_in(page, live_server.url, member.username)
+    page.goto(f"{live_server.url}{open_cycle.url}")
+    browser_context.set_offline(True)
+    page.get_by_label("Commentaire").fill("Tapé sans réseau")
+    expect(page.locator("#survey-status")).to_contain_text("Pas de connexion")
+    assert not SurveyResponse.objects.exists()
+    browser_context.set_offline(False)
+    expect(page.locator("#survey-status")).to_contain_text("Brouillon enregistré")
+    assert SurveyResponse.objects.get().answers == {"comment": "Tapé sans réseau"}
