@@ -24,20 +24,28 @@ from districts.roles import user_district
 class SurveyItem:
     question: Question
     field: object  # a bound form field, or None for headings and notes
+    condition_on: Question | None = None
 
     @property
     def condition_text(self) -> str:
-        if not self.question.condition_name:
+        """Said in words for readers without JavaScript (which hides the question)."""
+        other = self.condition_on
+        if other is None:
             return ""
         return _("Answer only if the answer to “%(name)s” is “%(value)s”.") % {
-            "name": self.question.condition_name,
-            "value": self.question.condition_value,
+            "name": other.label,
+            "value": other.choice_label(self.question.condition_value),
         }
 
 
 def survey_items(form, questions: list[Question]) -> list[SurveyItem]:
+    by_name = {q.name: q for q in questions}
     return [
-        SurveyItem(q, form[q.name] if q.name in form.fields else None)
+        SurveyItem(
+            q,
+            form[q.name] if q.name in form.fields else None,
+            by_name.get(q.condition_name),
+        )
         for q in questions
     ]
 

@@ -306,3 +306,12 @@ def test_french_and_english_answers_share_one_response(
     assert stored.cycle_id == cycle.id
     assert stored.answers["cause"] == "transport"
     assert "Transport" in client.get(cycle_en.url).content.decode()
+
+
+def test_without_javascript_conditions_are_said_in_words(client, cycle, member):
+    client.force_login(member)
+    html = client.get(cycle.url).content.decode()
+    assert (
+        "Répondez seulement si la réponse à « Rupture ce trimestre ? » est « Oui »."
+        in html
+    )
