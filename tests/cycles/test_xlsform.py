@@ -217,7 +217,8 @@ def test_unsupported_rows_are_skipped_and_reported_with_row_numbers(
     from io import StringIO
 
     out = StringIO()
-    call_command("import_xlsform", "import", path, stdout=out)
+    with translation.override("fr"):
+        call_command("import_xlsform", "import", path, stdout=out)
     text = out.getvalue()
     assert "2 questions" in text or "2 question" in text
     assert "where" in text and "3" in text  # geopoint on spreadsheet row 3
