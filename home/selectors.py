@@ -1,16 +1,14 @@
-"""What the home page shows beside its own content: current cycles, latest lessons.
-
-The cycles and lessons apps fill these sections in as they arrive.
-"""
+"""What the home page shows beside its own content: current cycles, latest lessons."""
 
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from cycles.selectors import current_cycles
 from lessons.selectors import latest_lessons
 
 
 def home_sections(request: HttpRequest, home: Page) -> dict:
     return {
-        "current_cycles": [],
+        "current_cycles": current_cycles(request),
         "latest_lessons": latest_lessons(home.locale.language_code),
     }

@@ -6,8 +6,9 @@ from django.utils.module_loading import import_string
 DEMO_SEEDERS = [
     "districts.demo.seed",
     "home.demo.seed",
-    "discussions.demo.seed",
+    "cycles.demo.seed",
     "lessons.demo.seed",
+    "discussions.demo.seed",
 ]
 
 

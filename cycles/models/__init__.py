@@ -1,0 +1,13 @@
+"""Cycle pages, their questionnaire and the districts' responses (one small file each)."""
+
+from cycles.models.pages import CycleIndexPage, CyclePage
+from cycles.models.questions import SurveyQuestion
+from cycles.models.responses import SurveyResponse, SurveyResponseRevision
+
+__all__ = [
+    "CycleIndexPage",
+    "CyclePage",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyResponseRevision",
+]

@@ -1,0 +1,228 @@
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.forms.models import AbstractForm
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cycles import steps
+from cycles.forms import SurveyFormBuilder
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+
+
+class CycleIndexPage(Page):
+    """Every learning cycle, newest first, filtered by step and year."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cycles.CyclePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("learning cycles index")
+
+    def get_context(self, request, *args, **kwargs):
+        from cycles.selectors import cycle_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(cycle_listing(self, request))
+        return context
+
+
+class CyclePage(RoutablePageMixin, AbstractForm):
+    """A learning cycle: the issue, six dated steps and the district questionnaire.
+
+    Built on Wagtail's form builder: the questions are `SurveyQuestion` form fields
+    (translated with the page); answers are stored as one `SurveyResponse` per district
+    on the cycle's source page, not as Wagtail form submissions.
+    """
+
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for cards.")
+    )
+    health_issue = RichTextField(
+        _("health issue"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    why_it_matters = RichTextField(
+        _("why it matters"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    objectives = RichTextField(_("objectives"), blank=True, features=RICH_TEXT_FEATURES)
+
+    issue_date = models.DateField(_("issue announced"), null=True, blank=True)
+    questionnaire_date = models.DateField(
+        _("questionnaire preparation starts"), null=True, blank=True
+    )
+    answers_open = models.DateField(_("answers open"), null=True, blank=True)
+    answers_close = models.DateField(_("answers close"), null=True, blank=True)
+    results_date = models.DateField(_("results published"), null=True, blank=True)
+    discussion_open = models.DateField(_("discussion opens"), null=True, blank=True)
+    discussion_close = models.DateField(_("discussion closes"), null=True, blank=True)
+    knowledge_translation_date = models.DateField(
+        _("knowledge translation starts"), null=True, blank=True
+    )
+    step_override = models.PositiveSmallIntegerField(
+        _("current step (override)"),
+        null=True,
+        blank=True,
+        choices=steps.STEP_CHOICES,
+        help_text=_("Leave empty to follow the dates."),
+    )
+
+    form_builder = SurveyFormBuilder
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("health_issue"),
+        FieldPanel("why_it_matters"),
+        FieldPanel("objectives"),
+    ]
+    step_panels = [
+        FieldPanel("step_override"),
+        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("questionnaire_date")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("answers_open"), FieldPanel("answers_close")])],
+            heading=_("Answers"),
+        ),
+        FieldPanel("results_date"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("discussion_open"), FieldPanel("discussion_close")]
+                )
+            ],
+            heading=_("Discussion"),
+        ),
+        FieldPanel("knowledge_translation_date"),
+    ]
+    questionnaire_panels = [
+        InlinePanel("questions", heading=_("Questions"), label=_("Question"))
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(step_panels, heading=_("Steps")),
+            ObjectList(questionnaire_panels, heading=_("Questionnaire")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("health_issue"),
+        index.SearchField("objectives"),
+    ]
+    parent_page_types = ["cycles.CycleIndexPage"]
+    subpage_types: list[str] = []
+    template = "cycles/cycle_page.html"
+    landing_page_template = "cycles/cycle_page.html"
+    preview_modes = [("", _("Default"))]
+
+    class Meta:
+        verbose_name = _("learning cycle")
+        verbose_name_plural = _("learning cycles")
+
+    # --- Steps -----------------------------------------------------------------
+    @staticmethod
+    def today() -> dt.date:
+        return timezone.localdate()
+
+    @cached_property
+    def current_step(self) -> int:
+        """1–6: the facilitator's override, or else the step the dates have reached."""
+        if self.step_override:
+            return self.step_override
+        return steps.step_from_dates(self, self.today())
+
+    @property
+    def answers_are_open(self) -> bool:
+        """Districts may edit their answers: step 3 and not past the close date.
+
+        A facilitator who sets the step to 3 by hand reopens the answers."""
+        if self.current_step != 3:
+            return False
+        if self.step_override == 3:
+            return True
+        return self.answers_close is None or self.today() <= self.answers_close
+
+    @property
+    def timeline(self) -> list[steps.TimelineStep]:
+        return steps.timeline(self, self.current_step)
+
+    @property
+    def next_deadline(self) -> steps.Deadline | None:
+        return steps.next_deadline(self, self.today())
+
+    @property
+    def current_step_title(self):
+        return steps.STEP_TITLES[self.current_step]
+
+    def clean(self):
+        super().clean()
+        ordered = [
+            ("issue_date", self.issue_date),
+            ("questionnaire_date", self.questionnaire_date),
+            ("answers_open", self.answers_open),
+            ("answers_close", self.answers_close),
+            ("results_date", self.results_date),
+            ("discussion_open", self.discussion_open),
+            ("discussion_close", self.discussion_close),
+            ("knowledge_translation_date", self.knowledge_translation_date),
+        ]
+        known = [(name, date) for name, date in ordered if date]
+        for (_before, earlier), (name, later) in zip(known, known[1:], strict=False):
+            if later < earlier:
+                raise ValidationError(
+                    {name: _("The steps' dates must follow each other in order.")}
+                )
+
+    # --- Wagtail form builder ----------------------------------------------------
+    def get_form_fields(self):
+        return self.questions.all()
+
+    def get_data_fields(self):
+        return [(q.name, q.label) for q in self.get_form_fields()]
+
+    def process_form_submission(self, form):  # pragma: no cover - see views
+        raise NotImplementedError("Survey answers go through cycles.services.")
+
+    # --- Routes (thin: the work is in cycles.views) ------------------------------
+    @path("")
+    def cycle_view(self, request):
+        from cycles import views
+
+        return views.cycle_page(request, self)
+
+    @path("draft/")
+    def draft_view(self, request):
+        from cycles import views
+
+        return views.save_draft_json(request, self)
+
+    @path("responses/<slug:district_code>/")
+    def district_response_view(self, request, district_code):
+        from cycles import views
+
+        return views.district_response(request, self, district_code)
+
+    @path("export/<str:file_format>/")
+    def export_view(self, request, file_format):
+        from cycles import views
+
+        return views.export(request, self, file_format)

@@ -1,0 +1,195 @@
+"""A questionnaire question: a Wagtail form-builder field with a stable name.
+
+Wagtail's `clean_name` follows the label per locale (STACK.md gotcha 14), so answers
+are keyed on `name` instead: untranslated, synchronised across translations.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.models import TranslatableMixin
+
+from cycles.questionnaire import (
+    KINDS_WITH_CHOICES,
+    QUESTION_KIND_CHOICES,
+    Choice,
+    Question,
+    QuestionKind,
+)
+
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Choices are one per line (or comma separated on a single line, as in Wagtail)."""
+    lines = [line.strip() for line in (text or "").strip().splitlines()]
+    if len(lines) <= 1:
+        lines = [part.strip() for part in (text or "").split(",")]
+    return [line for line in lines if line]
+
+
+def name_from_label(label: str) -> str:
+    name = slugify(label).replace("-", "_")[:60] or "question"
+    return name if name[0].isalpha() else f"q_{name}"
+
+
+class SurveyQuestion(TranslatableMixin, AbstractFormField):
+    page = ParentalKey(
+        "cycles.CyclePage", on_delete=models.CASCADE, related_name="questions"
+    )
+    name = models.CharField(
+        _("stable name"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Never translated and the same in every language; answers are stored "
+            "under it. Left empty, it is made from the label."
+        ),
+    )
+    field_type = models.CharField(
+        _("kind of question"), max_length=16, choices=QUESTION_KIND_CHOICES
+    )
+    field_type.required_on_save = True
+    required = models.BooleanField(_("required"), default=False)
+    label = models.CharField(_("label"), max_length=500)
+    help_text = models.CharField(_("help text"), max_length=500, blank=True)
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("One choice per line, in the page's language."),
+    )
+    choice_values = models.TextField(
+        _("choice codes"),
+        blank=True,
+        help_text=_(
+            "One stable code per line, in the same order as the choices. Left empty, "
+            "they are made from the choices."
+        ),
+    )
+    min_value = models.FloatField(_("minimum"), null=True, blank=True)
+    max_value = models.FloatField(_("maximum"), null=True, blank=True)
+    condition_name = models.CharField(
+        _("show only if question"),
+        max_length=64,
+        blank=True,
+        help_text=_("Stable name of an earlier question."),
+    )
+    condition_value = models.CharField(
+        _("has the answer"),
+        max_length=100,
+        blank=True,
+        help_text=_("A choice code, yes or no, or a number."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("field_type"), FieldPanel("required")]),
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("choices"), FieldPanel("choice_values")]),
+        FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
+        MultiFieldPanel(
+            [FieldPanel("condition_name"), FieldPanel("condition_value")],
+            heading=_("Condition"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "name"], name="cycles_question_unique_name_per_page"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def translatable_fields(self):
+        # Imported lazily: wagtail-localize is optional for the model layer.
+        from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+        return [
+            TranslatableField("label"),
+            TranslatableField("help_text"),
+            TranslatableField("choices"),
+            SynchronizedField("name"),
+            SynchronizedField("field_type"),
+            SynchronizedField("required"),
+            SynchronizedField("choice_values"),
+            SynchronizedField("min_value"),
+            SynchronizedField("max_value"),
+            SynchronizedField("condition_name"),
+            SynchronizedField("condition_value"),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.name and not NAME_PATTERN.match(self.name):
+            raise ValidationError(
+                {
+                    "name": _(
+                        "Use lower-case letters, digits and underscores, starting "
+                        "with a letter."
+                    )
+                }
+            )
+        if self.field_type in KINDS_WITH_CHOICES and not split_lines(self.choices):
+            raise ValidationError({"choices": _("Give at least one choice.")})
+        values = split_lines(self.choice_values)
+        if values and len(values) != len(split_lines(self.choices)):
+            raise ValidationError(
+                {"choice_values": _("Give one code per choice, in the same order.")}
+            )
+        if (
+            self.min_value is not None
+            and self.max_value is not None
+            and self.min_value > self.max_value
+        ):
+            raise ValidationError(
+                {"max_value": _("The maximum must not be below the minimum.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.name:
+            self.name = name_from_label(self.label)
+        if self.field_type in KINDS_WITH_CHOICES and not self.choice_values.strip():
+            self.choice_values = "\n".join(
+                name_from_label(label) for label in split_lines(self.choices)
+            )
+        super().save(*args, **kwargs)
+
+    def as_question(self) -> Question:
+        """The contract's view of this question, labels in this row's language."""
+        choices: tuple[Choice, ...] = ()
+        if self.field_type in KINDS_WITH_CHOICES:
+            labels = split_lines(self.choices)
+            values = split_lines(self.choice_values) or [
+                name_from_label(label) for label in labels
+            ]
+            choices = tuple(
+                Choice(value, label)
+                for value, label in zip(values, labels, strict=False)
+            )
+        elif self.field_type == QuestionKind.YES_NO:
+            choices = (Choice("yes", str(_("Yes"))), Choice("no", str(_("No"))))
+        return Question(
+            name=self.name or name_from_label(self.label),
+            kind=self.field_type,
+            label=self.label,
+            help_text=self.help_text,
+            required=self.required,
+            choices=choices,
+            min_value=self.min_value,
+            max_value=self.max_value,
+            condition_name=self.condition_name,
+            condition_value=self.condition_value,
+        )

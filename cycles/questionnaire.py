@@ -1,0 +1,91 @@
+"""The questionnaire as other apps see it (shared contract: cycles ⇄ charts ⇄ dhis2).
+
+`Question.name` is stable and untranslated: answers are keyed on it in every language.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class QuestionKind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    NUMBER = "number"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    YES_NO = "yes_no"
+    DATE = "date"
+    SCALE = "scale"  # 1–5
+    HEADING = "heading"
+    NOTE = "note"
+
+
+QUESTION_KIND_LABELS = {
+    QuestionKind.TEXT: _("Short text"),
+    QuestionKind.LONG_TEXT: _("Long text"),
+    QuestionKind.NUMBER: _("Number"),
+    QuestionKind.SINGLE_CHOICE: _("Single choice"),
+    QuestionKind.MULTIPLE_CHOICE: _("Multiple choice"),
+    QuestionKind.YES_NO: _("Yes / no"),
+    QuestionKind.DATE: _("Date"),
+    QuestionKind.SCALE: _("Scale from 1 to 5"),
+    QuestionKind.HEADING: _("Section heading"),
+    QuestionKind.NOTE: _("Note"),
+}
+QUESTION_KIND_CHOICES = [
+    (kind.value, label) for kind, label in QUESTION_KIND_LABELS.items()
+]
+KINDS_WITHOUT_ANSWER = frozenset({QuestionKind.HEADING, QuestionKind.NOTE})
+KINDS_WITH_CHOICES = frozenset(
+    {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+)
+SCALE_VALUES = (1, 2, 3, 4, 5)
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    kind: str
+    label: str
+    help_text: str = ""
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    min_value: float | None = None
+    max_value: float | None = None
+    condition_name: str = ""
+    condition_value: str = ""
+
+    @property
+    def has_answer(self) -> bool:
+        return self.kind not in KINDS_WITHOUT_ANSWER
+
+    def choice_label(self, value: str) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return value
+
+
+def is_answered(value) -> bool:
+    return value not in (None, "", [])
+
+
+def condition_met(question: Question, answers: dict) -> bool:
+    """Whether a question is shown: no condition, or the other answer matches.
+
+    For a multiple-choice condition question, "is Y" means "Y is among the choices".
+    """
+    if not question.condition_name:
+        return True
+    given = answers.get(question.condition_name)
+    if isinstance(given, list):
+        return question.condition_value in given
+    return str(given) == question.condition_value if is_answered(given) else False

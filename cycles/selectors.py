@@ -1,0 +1,218 @@
+"""Reads: cycles, questionnaires and responses (the shared contract lives here)."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from cycles.models import CycleIndexPage, CyclePage, SurveyResponse
+from cycles.models.responses import ResponseStatus
+from cycles.questionnaire import Question
+from cycles.steps import STEP_TITLES
+from districts.models import District
+from districts.roles import is_facilitator, user_district
+
+
+def canonical_cycle(page: Page) -> CyclePage:
+    """The cycle's source page, which every translation's responses hang on.
+
+    Translations are copies made after the source page, so the source is the
+    oldest page sharing the translation key."""
+    return (
+        CyclePage.objects.filter(translation_key=page.translation_key)
+        .order_by("id")
+        .first()
+    )
+
+
+def localized_cycle(cycle: CyclePage) -> CyclePage:
+    """The cycle in the active language when it exists, else the cycle itself."""
+    locale = Locale.get_active()
+    if cycle.locale_id == locale.id:
+        return cycle
+    return (
+        CyclePage.objects.filter(
+            translation_key=cycle.translation_key, locale=locale
+        ).first()
+        or cycle
+    )
+
+
+def questions_for_cycle(cycle: CyclePage) -> list[Question]:
+    """Every question, in order, labels in the active language (headings included)."""
+    page = localized_cycle(cycle)
+    return [row.as_question() for row in page.questions.all()]
+
+
+def questions_in_language(cycle: CyclePage, language_code: str) -> list[Question]:
+    from django.utils import translation
+
+    with translation.override(language_code):
+        return questions_for_cycle(cycle)
+
+
+def submitted_responses(cycle: CyclePage) -> QuerySet[SurveyResponse]:
+    return SurveyResponse.objects.filter(
+        cycle=canonical_cycle(cycle), status=ResponseStatus.SUBMITTED
+    ).select_related("district__country")
+
+
+def responses_for_cycle(cycle: CyclePage) -> QuerySet[SurveyResponse]:
+    return SurveyResponse.objects.filter(cycle=canonical_cycle(cycle)).select_related(
+        "district__country"
+    )
+
+
+def district_response(cycle: CyclePage, district: District) -> SurveyResponse | None:
+    return (
+        SurveyResponse.objects.filter(cycle=canonical_cycle(cycle), district=district)
+        .select_related("updated_by")
+        .first()
+    )
+
+
+def has_answers(cycle: CyclePage) -> bool:
+    return SurveyResponse.objects.filter(cycle=canonical_cycle(cycle)).exists()
+
+
+# --- Permissions --------------------------------------------------------------
+def can_read_response(user, district: District) -> bool:
+    """A district's answers: its own team and facilitators, nobody else."""
+    return is_facilitator(user) or (
+        district is not None and user_district(user) == district
+    )
+
+
+def can_edit_response(user, cycle: CyclePage, district: District) -> bool:
+    return (
+        district is not None
+        and user_district(user) == district
+        and cycle.answers_are_open
+    )
+
+
+def can_export(user) -> bool:
+    return is_facilitator(user)
+
+
+# --- Participation ("who has answered") -----------------------------------------
+@dataclass(frozen=True)
+class DistrictParticipation:
+    district: District
+    status: str  # "submitted" | "draft" | "not_started"
+    updated_at: object = None
+
+    @property
+    def status_label(self) -> str:
+        return {
+            "submitted": _("Submitted"),
+            "draft": _("Draft"),
+            "not_started": _("Not started"),
+        }[self.status]
+
+
+def participation(cycle: CyclePage) -> list[DistrictParticipation]:
+    by_district = {
+        row["district_id"]: row
+        for row in responses_for_cycle(cycle).values(
+            "district_id", "status", "updated_at"
+        )
+    }
+    rows = []
+    for district in District.objects.select_related("country"):
+        found = by_district.get(district.id)
+        status = found["status"] if found else "not_started"
+        rows.append(
+            DistrictParticipation(
+                district, status, found["updated_at"] if found else None
+            )
+        )
+    return rows
+
+
+def participation_counts(rows: list[DistrictParticipation]) -> dict[str, int]:
+    counts = {"submitted": 0, "draft": 0, "not_started": 0}
+    for row in rows:
+        counts[row.status] += 1
+    return counts
+
+
+# --- Listings ---------------------------------------------------------------
+def live_cycles(locale: Locale | None = None) -> QuerySet[CyclePage]:
+    locale = locale or Locale.get_active()
+    return CyclePage.objects.live().filter(locale=locale)
+
+
+def _newest_first(cycles) -> list[CyclePage]:
+    return sorted(
+        cycles,
+        key=lambda c: (c.issue_date or c.first_published_at.date(), c.id),
+        reverse=True,
+    )
+
+
+@dataclass(frozen=True)
+class StepOption:
+    number: int
+    title: str
+    selected: bool
+
+
+def cycle_listing(index: CycleIndexPage, request: HttpRequest) -> dict:
+    params: QueryDict = request.GET
+    cycles = list(live_cycles(index.locale).descendant_of(index))
+    years = sorted({c.issue_date.year for c in cycles if c.issue_date}, reverse=True)
+    step = params.get("step", "")
+    year = params.get("year", "")
+    if step.isdigit():
+        cycles = [c for c in cycles if c.current_step == int(step)]
+    if year.isdigit():
+        cycles = [c for c in cycles if c.issue_date and c.issue_date.year == int(year)]
+    return {
+        "cycles": [cycle_card(c, request) for c in _newest_first(cycles)],
+        "step_options": [
+            StepOption(number, str(title), str(number) == step)
+            for number, title in STEP_TITLES.items()
+        ],
+        "year_options": [(y, str(y) == year) for y in years],
+        "filtered": bool(step or year),
+    }
+
+
+@dataclass(frozen=True)
+class CycleCard:
+    title: str
+    url: str
+    summary: str
+    step: int
+    step_title: str
+    call_to_action: str
+    next_deadline: object
+
+
+def call_to_action(cycle: CyclePage, user) -> str:
+    if cycle.answers_are_open and user_district(user) is not None:
+        return _("Answer the questionnaire")
+    if cycle.current_step >= 4:
+        return _("See the results")
+    return _("Read about this cycle")
+
+
+def current_cycles(request: HttpRequest) -> list[CycleCard]:
+    """Live cycles of the active language that are not finished, newest first."""
+    cycles = [c for c in live_cycles() if c.current_step < 6]
+    return [cycle_card(c, request) for c in _newest_first(cycles)]
+
+
+def cycle_card(cycle: CyclePage, request: HttpRequest) -> CycleCard:
+    return CycleCard(
+        title=cycle.title,
+        url=cycle.get_url(request),
+        summary=cycle.summary,
+        step=cycle.current_step,
+        step_title=str(cycle.current_step_title),
+        call_to_action=call_to_action(cycle, request.user),
+        next_deadline=cycle.next_deadline,
+    )

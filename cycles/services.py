@@ -1,0 +1,154 @@
+"""Writes: saving a district's draft and submitting its response.
+
+Concurrency (docs/decisions.md): every save names the version it started from.
+When another member saved in between, the two sets of changes are merged question
+by question against that base version; only a question both changed differently
+is a conflict, and then nothing is saved and the caller keeps the typed answers.
+A replay (same submission token, or a save that changes nothing) stores nothing new.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cycles.models import CyclePage, SurveyResponse, SurveyResponseRevision
+from cycles.models.responses import ResponseStatus
+from cycles.selectors import canonical_cycle
+from districts.models import District
+
+
+class AnswersClosed(Exception):
+    """The cycle no longer accepts answers (or does not yet)."""
+
+
+class AlreadySubmitted(Exception):
+    """A draft save arrived for a response that was already submitted."""
+
+
+@dataclass
+class SaveResult:
+    response: SurveyResponse
+    conflicts: list[str] = field(default_factory=list)
+    merged: bool = False
+    replay: bool = False
+
+    @property
+    def saved(self) -> bool:
+        return not self.conflicts
+
+
+def three_way_merge(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str]]:
+    """Merge two edits of `base` question by question; list the clashing names."""
+    merged, conflicts = {}, []
+    for name in sorted(set(base) | set(mine) | set(theirs)):
+        old, new, other = base.get(name), mine.get(name), theirs.get(name)
+        if new in (other, old):
+            value = other
+        elif other == old:
+            value = new
+        else:
+            conflicts.append(name)
+            value = other
+        if value not in (None, "", []):
+            merged[name] = value
+    return merged, conflicts
+
+
+def save_draft(
+    cycle: CyclePage, district: District, user, answers: dict, base_version: int | None
+) -> SaveResult:
+    return _save(cycle, district, user, answers, base_version, ResponseStatus.DRAFT)
+
+
+def submit_response(
+    cycle: CyclePage,
+    district: District,
+    user,
+    answers: dict,
+    base_version: int | None,
+    token: str = "",
+) -> SaveResult:
+    return _save(
+        cycle, district, user, answers, base_version, ResponseStatus.SUBMITTED, token
+    )
+
+
+def _locked_response(cycle: CyclePage, district: District) -> SurveyResponse | None:
+    return (
+        SurveyResponse.objects.select_for_update()
+        .filter(cycle=cycle, district=district)
+        .first()
+    )
+
+
+def _record(response: SurveyResponse, user) -> None:
+    SurveyResponseRevision.objects.create(
+        response=response,
+        version=response.version,
+        status=response.status,
+        answers=response.answers,
+        changed_by=user,
+    )
+
+
+def _save(cycle, district, user, answers, base_version, status, token=""):
+    if not cycle.answers_are_open:
+        raise AnswersClosed
+    cycle = canonical_cycle(cycle)
+    submitting = status == ResponseStatus.SUBMITTED
+    now = timezone.now()
+    with transaction.atomic():
+        response = _locked_response(cycle, district)
+        if response is None:
+            try:
+                with transaction.atomic():
+                    response = SurveyResponse.objects.create(
+                        cycle=cycle,
+                        district=district,
+                        status=status,
+                        answers=answers,
+                        created_by=user,
+                        updated_by=user,
+                        submitted_at=now if submitting else None,
+                        submission_token=token,
+                    )
+            except IntegrityError:
+                # A teammate created it a moment ago: continue as an update of theirs.
+                response = _locked_response(cycle, district)
+                base_version = base_version or 0
+            else:
+                _record(response, user)
+                return SaveResult(response)
+
+        if token and response.submission_token == token:
+            return SaveResult(response, replay=True)
+        if response.is_submitted and not submitting:
+            raise AlreadySubmitted
+
+        merged = False
+        if base_version != response.version:
+            base = (
+                response.revisions.filter(version=base_version)
+                .values_list("answers", flat=True)
+                .first()
+                or {}
+            )
+            answers, conflicts = three_way_merge(base, answers, response.answers)
+            if conflicts:
+                return SaveResult(response, conflicts=conflicts)
+            merged = True
+
+        if answers == response.answers and response.status == status:
+            return SaveResult(response, replay=True)
+
+        response.answers = answers
+        response.status = status
+        response.version += 1
+        response.updated_by = user
+        if submitting:
+            response.submitted_at = now
+            response.submission_token = token
+        response.save()
+        _record(response, user)
+        return SaveResult(response, merged=merged)

@@ -1,0 +1,147 @@
+/* District.Team survey: conditions, debounced autosave of drafts, offline backup.
+   The form works without this file (plain POST); this only adds comfort. */
+(function () {
+  "use strict";
+  var form = document.getElementById("survey-form");
+  if (!form) return;
+  var statusBox = document.getElementById("survey-status");
+  var versionInput = form.querySelector("input[name=version]");
+  var storageKey = form.dataset.storageKey;
+  var serverAnswers = JSON.parse(document.getElementById("survey-answers").textContent || "{}");
+  var autosave = form.dataset.status !== "submitted";
+  var timer = null;
+  var inFlight = false;
+  var pending = false;
+
+  function say(text) { if (statusBox) statusBox.textContent = text; }
+
+  function questionBoxes() { return form.querySelectorAll("[data-question]"); }
+
+  function readAnswer(box) {
+    var inputs = box.querySelectorAll("input, textarea, select");
+    var values = [];
+    var multiple = false;
+    inputs.forEach(function (input) {
+      if (input.type === "checkbox") { multiple = true; if (input.checked) values.push(input.value); }
+      else if (input.type === "radio") { if (input.checked) values.push(input.value); }
+      else if (input.value.trim() !== "") { values.push(input.value.trim()); }
+    });
+    if (multiple) return values;
+    return values.length ? values[0] : "";
+  }
+
+  function writeAnswer(box, value) {
+    box.querySelectorAll("input, textarea, select").forEach(function (input) {
+      if (input.type === "checkbox" || input.type === "radio") {
+        var list = Array.isArray(value) ? value.map(String) : [String(value)];
+        input.checked = list.indexOf(input.value) !== -1;
+      } else {
+        input.value = value === undefined || value === null ? "" : String(value);
+      }
+    });
+  }
+
+  function collect(includeHidden) {
+    var answers = {};
+    questionBoxes().forEach(function (box) {
+      if (box.hidden && !includeHidden) return;
+      var value = readAnswer(box);
+      if (value !== "" && !(Array.isArray(value) && value.length === 0)) answers[box.dataset.question] = value;
+    });
+    return answers;
+  }
+
+  function applyConditions() {
+    var answers = collect(true);
+    form.querySelectorAll("[data-condition-name]").forEach(function (element) {
+      var given = answers[element.dataset.conditionName];
+      var wanted = element.dataset.conditionValue;
+      var shown = Array.isArray(given) ? given.indexOf(wanted) !== -1 : String(given) === wanted;
+      element.hidden = !shown;
+    });
+    form.querySelectorAll(".condition-text").forEach(function (p) { p.hidden = true; });
+  }
+
+  function store(dirty) {
+    try {
+      localStorage.setItem(storageKey, JSON.stringify({
+        answers: collect(false), version: Number(versionInput.value), dirty: dirty
+      }));
+    } catch (e) { /* private mode or full storage: autosave still works */ }
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function fill(answers) {
+    questionBoxes().forEach(function (box) {
+      if (box.contains(document.activeElement)) return;
+      writeAnswer(box, answers[box.dataset.question]);
+    });
+    applyConditions();
+  }
+
+  function csrfToken() { return form.querySelector("input[name=csrfmiddlewaretoken]").value; }
+
+  function send() {
+    if (!autosave) return;
+    if (inFlight) { pending = true; return; }
+    inFlight = true;
+    say(form.dataset.msgSaving);
+    fetch(form.dataset.draftUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify({ answers: collect(false), version: Number(versionInput.value) })
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; });
+    }).then(function (result) {
+      var body = result.body;
+      if (result.ok) {
+        versionInput.value = body.version;
+        if (body.merged) fill(body.answers);
+        store(false);
+        say(form.dataset.msgSaved + " " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+      } else {
+        say(body.message || "");
+        if (result.status === 409 && body.version) {
+          autosave = body.status !== "submitted" && !body.conflicts;
+        }
+      }
+    }).catch(function () {
+      store(true);
+      say(form.dataset.msgOffline);
+    }).then(function () {
+      inFlight = false;
+      if (pending) { pending = false; send(); }
+    });
+  }
+
+  function changed() {
+    applyConditions();
+    store(true);
+    clearTimeout(timer);
+    timer = setTimeout(send, 1500);
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  window.addEventListener("online", function () {
+    var saved = JSON.parse(localStorage.getItem(storageKey) || "null");
+    if (saved && saved.dirty) send();
+  });
+  form.addEventListener("submit", function () { clearTimeout(timer); });
+
+  // Restore answers typed on this device that the server has not stored yet.
+  var saved = null;
+  try { saved = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { saved = null; }
+  if (saved && saved.dirty && autosave && !same(saved.answers, serverAnswers) &&
+      !form.querySelector(".field-error")) {
+    if (saved.version) versionInput.value = saved.version;
+    fill(saved.answers);
+    say(form.dataset.msgRestored);
+    timer = setTimeout(send, 500);
+  } else {
+    if (saved && same(saved.answers, serverAnswers)) { try { localStorage.removeItem(storageKey); } catch (e) {} }
+    applyConditions();
+  }
+})();

@@ -1,0 +1,73 @@
+"""A member fills half the survey, reloads, finds the answers, submits; a teammate
+then sees the submitted answers. Autosave and conditions run in the real browser."""
+
+import pytest
+from playwright.sync_api import expect
+
+from cycles.models import SurveyResponse
+from tests.browser.conftest import log_in
+from tests.cycles.conftest import make_cycle
+
+
+@pytest.fixture
+def open_cycle(home_page):
+    from cycles.factories import CycleIndexPageFactory
+
+    return make_cycle(CycleIndexPageFactory(parent=home_page))
+
+
+def test_half_filled_survey_survives_a_reload_then_is_submitted(
+    page, live_server, browser_context, open_cycle, member, teammate
+):
+    url = f"{live_server.url}{open_cycle.url}"
+    log_in(page, live_server.url, member.username)
+    page.goto(url)
+    cause = page.locator('[data-question="cause"]')
+    assert cause.is_hidden()  # shown only if there was a stock-out
+
+    page.get_by_label("Nombre de ruptures").fill("4")
+    page.get_by_label("Oui").first.check()
+    assert cause.is_visible()
+    page.get_by_label("Commentaire").fill("Livraison en retard de deux semaines")
+    expect(page.locator("#survey-status")).to_contain_text("Brouillon enregistré")
+    assert SurveyResponse.objects.get().status == "draft"
+
+    page.reload()
+    assert page.get_by_label("Nombre de ruptures").input_value() == "4"
+    assert "deux semaines" in page.get_by_label("Commentaire").input_value()
+    assert cause.is_visible()
+
+    page.get_by_label("Commande tardive").check()
+    page.get_by_role("button", name="Soumettre les réponses de notre district").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("Numéro de reçu").is_visible()
+    stored = SurveyResponse.objects.get()
+    assert stored.status == "submitted"
+    assert stored.answers["cause"] == "late_order"
+    assert stored.answers["stock_outs"] == 4
+    assert page.js_errors == []
+
+    other = browser_context.browser.new_context(locale="fr-FR")
+    teammate_page = other.new_page()
+    log_in(teammate_page, live_server.url, teammate.username)
+    teammate_page.goto(url)
+    assert teammate_page.get_by_text(
+        "Les réponses de votre district sont soumises."
+    ).is_visible()
+    assert teammate_page.get_by_label("Nombre de ruptures").input_value() == "4"
+    assert teammate_page.get_by_label("Commande tardive").is_checked()
+    other.close()
+
+
+def test_answers_typed_offline_are_kept_and_sent_when_back_online(
+    page, live_server, browser_context, open_cycle, member
+):
+    log_in(page, live_server.url, member.username)
+    page.goto(f"{live_server.url}{open_cycle.url}")
+    browser_context.set_offline(True)
+    page.get_by_label("Commentaire").fill("Tapé sans réseau")
+    expect(page.locator("#survey-status")).to_contain_text("Pas de connexion")
+    assert not SurveyResponse.objects.exists()
+    browser_context.set_offline(False)
+    expect(page.locator("#survey-status")).to_contain_text("Brouillon enregistré")
+    assert SurveyResponse.objects.get().answers == {"comment": "Tapé sans réseau"}
