@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 # Views that Django REST framework marks csrf_exempt because DRF's SessionAuthentication
 # enforces CSRF itself for signed-in users (checked below).
-DRF_EXEMPT_PREFIXES = ("admin/api/main/", "admin/localize/")
+# Wagtail's REST-framework views: the admin API (session + CSRF enforced by DRF) and
+# the public read-only API v2, which accepts no POST at all.
+DRF_EXEMPT_PREFIXES = ("admin/api/main/", "admin/localize/", "api/v2/")
 
 
 def routed_patterns(patterns=None, prefix=""):
@@ -93,3 +95,8 @@ def test_drf_admin_api_refuses_a_signed_in_post_without_token(home_page, facilit
     response = client.post("/admin/api/main/pages/", {})
     assert response.status_code == 403
     assert "CSRF" in response.text
+
+
+def test_public_api_accepts_no_writes(client, home_page):
+    for method in (client.post, client.put, client.delete):
+        assert method("/api/v2/lessons/").status_code == 405
