@@ -13,29 +13,12 @@ import random
 import statistics
 import time
 import uuid
-from dataclasses import dataclass
 
 from bench.result import Result
 
 N_RESPONSES = 1000
 N_QUESTIONS = 40
 KINDS = ["number", "single_choice", "multiple_choice", "yes_no", "scale", "text"]
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Question:
-    """Shaped as the contract's cycles.questionnaire.Question."""
-
-    name: str
-    kind: str
-    label: str
-    choices: tuple[Choice, ...] = ()
 
 
 def _setup_django() -> None:
@@ -49,6 +32,7 @@ def _setup_django() -> None:
 
 def make_data(seed: int = 4):
     from charts.analysis import ResponseData
+    from cycles.questionnaire import Choice, Question
 
     rnd = random.Random(seed)
     choices = tuple(Choice(f"c{j}", f"Choix {j}") for j in range(5))

@@ -138,14 +138,17 @@ def question_chart_data(result, measure: str, metadata: dict[str, str]) -> Chart
             metadata=meta,
         )
     if measure == QuestionMeasure.CHOICES_BY_COUNTRY:
-        frame = result.choices_by_country.rename(
+        # The choice's stable "value" column gives way to the percentage.
+        frame = result.choices_by_country.drop(columns="value").rename(
             columns={"label": "category", "country": "series", "percent": "value"}
         )
         frame = frame[["category", "series", "value"]]
     else:
-        frame = result.choices.rename(
-            columns={"label": "category", "percent": "value"}
-        ).assign(series=gettext("Districts"))[["category", "series", "value"]]
+        frame = (
+            result.choices.drop(columns="value")
+            .rename(columns={"label": "category", "percent": "value"})
+            .assign(series=gettext("Districts"))[["category", "series", "value"]]
+        )
     return ChartData(
         frame=frame,
         category_label=gettext("Answer"),
@@ -155,21 +158,84 @@ def question_chart_data(result, measure: str, metadata: dict[str, str]) -> Chart
     )
 
 
-def survey_question_table(value, context: ChartContext) -> ChartData:
-    """Wired by the cycles app (see docs/decisions.md): until then, not available.
+def chart_context_for_cycle(page) -> ChartContext:
+    """A learning cycle's context: display options and district universe come from
+    the cycle's source page, so every translation shows the same pseudonyms."""
+    from cycles.selectors import canonical_cycle, submitted_responses
 
-    Once cycles exists this is, with ``cycles.selectors``::
-
-        cycle = canonical_cycle(context.page)
-        responses = submitted_responses(cycle)
-        stamp = responses.aggregate(Max("updated_at"), Count("id"))
-        analysis = cached_analysis(str(cycle.translation_key), fingerprint(*stamp.values()),
-            lambda: analyse(questions_for_cycle(cycle), responses_from_queryset(responses)))
-        return question_chart_data(analysis[value["question"]], value["measure"], {...})
-    """
-    raise SourceUnavailable(
-        gettext("Survey results are not available on this page yet.")
+    cycle = canonical_cycle(page) or page
+    universe = frozenset(
+        submitted_responses(cycle).values_list("district_id", flat=True)
     )
+    return ChartContext(
+        page=page,
+        language=page.locale.language_code,
+        cycle_title=page.title,
+        display=DisplayOptions(
+            mode=cycle.results_display_mode,
+            seed=cycle.pseudonym_seed,
+            universe=universe or None,
+        ),
+    )
+
+
+def survey_question_table(value, context: ChartContext) -> ChartData:
+    """A question of the page's cycle, analysed from the submitted responses (cached
+    by the responses' last change and count, per language)."""
+    from django.db.models import Count, Max
+    from django.utils import translation
+
+    from charts.analysis import (
+        analyse,
+        cached_analysis,
+        fingerprint,
+        responses_from_queryset,
+    )
+    from cycles.models import CyclePage
+    from cycles.selectors import (
+        canonical_cycle,
+        questions_for_cycle,
+        submitted_responses,
+    )
+
+    page = context.page
+    if not isinstance(page, CyclePage):
+        raise SourceUnavailable(
+            gettext("Survey questions can only be charted on a learning cycle.")
+        )
+    cycle = canonical_cycle(page)
+    responses = submitted_responses(cycle)
+    stamp = responses.aggregate(last=Max("updated_at"), n=Count("id"))
+    language = context.language or page.locale.language_code
+    with translation.override(language):
+        questions = questions_for_cycle(cycle)
+        names = {q.name for q in questions}
+        if value["question"] not in names:
+            raise SourceUnavailable(unknown_question_message(value["question"]))
+        analysis = cached_analysis(
+            str(cycle.translation_key),
+            fingerprint(stamp["last"], stamp["n"], *sorted(names)),
+            lambda: analyse(questions, responses_from_queryset(responses)),
+        )
+        result = analysis.questions.get(value["question"])
+        if result is None:
+            raise SourceUnavailable(gettext("This question has no answers to count."))
+        return question_chart_data(
+            result,
+            value["measure"],
+            {
+                "source": gettext("Questionnaire of the cycle “%(cycle)s”")
+                % {"cycle": context.cycle_title or page.title},
+                "cycle": context.cycle_title or page.title,
+            },
+        )
+
+
+def unknown_question_message(name: str) -> str:
+    return gettext(
+        "“%(name)s” is not a question of this cycle's questionnaire. "
+        "Use the name of a question, for example one shown in the Questionnaire tab."
+    ) % {"name": name}
 
 
 register_source(

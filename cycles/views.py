@@ -96,6 +96,7 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         draft_url=page.url + page.reverse_subpage("draft_view"),
         answer_rows=answer_rows(questions, response.answers) if response else [],
         receipt=receipt_number(response) if response and response.is_submitted else "",
+        results_visible=page.results_visible_to(request.user),
         **extra,
     )
     if selectors.can_export(request.user):

@@ -15,10 +15,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from charts.anonymise import DisplayMode
+from charts.blocks import CHART_BLOCKS
 from cycles import steps
 from cycles.forms import SurveyFormBuilder
 
@@ -85,6 +87,31 @@ class CyclePage(RoutablePageMixin, AbstractForm):
         help_text=_("Leave empty to follow the dates."),
     )
 
+    # --- Results (step 4): charts and their publication -------------------------
+    results = StreamField(CHART_BLOCKS, blank=True, verbose_name=_("results"))
+    results_published = models.BooleanField(
+        _("results published"),
+        default=False,
+        help_text=_(
+            "Until this is ticked only facilitators see the results; then every "
+            "signed-in participant does."
+        ),
+    )
+    results_public = models.BooleanField(
+        _("results visible to the public"),
+        default=False,
+        help_text=_("Once published, anonymous visitors may see the results too."),
+    )
+    results_display_mode = models.CharField(
+        _("display of districts"),
+        max_length=20,
+        choices=DisplayMode.choices,
+        default=DisplayMode.NAMES,
+    )
+    pseudonym_seed = models.CharField(
+        _("pseudonym seed"), max_length=64, blank=True, editable=False
+    )
+
     form_builder = SurveyFormBuilder
 
     content_panels = Page.content_panels + [
@@ -114,11 +141,23 @@ class CyclePage(RoutablePageMixin, AbstractForm):
     questionnaire_panels = [
         InlinePanel("questions", heading=_("Questions"), label=_("Question"))
     ]
+    results_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("results_published"),
+                FieldPanel("results_public"),
+                FieldPanel("results_display_mode"),
+            ],
+            heading=_("Publication"),
+        ),
+        FieldPanel("results"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(step_panels, heading=_("Steps")),
             ObjectList(questionnaire_panels, heading=_("Questionnaire")),
+            ObjectList(results_panels, heading=_("Results")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -191,6 +230,47 @@ class CyclePage(RoutablePageMixin, AbstractForm):
                 raise ValidationError(
                     {name: _("The steps' dates must follow each other in order.")}
                 )
+        self._check_result_questions()
+
+    def _check_result_questions(self):
+        """Every chart of a survey question names a question of this cycle."""
+        from charts.sources import unknown_question_message
+
+        names = {q.name for q in self.questions.all()}
+        if not names:
+            return
+        for child in self.results or []:
+            for source in child.value.get("source") or []:
+                if source.block_type != "survey_question":
+                    continue
+                question = source.value.get("question", "")
+                if question not in names:
+                    raise ValidationError(unknown_question_message(question))
+
+    def save(self, *args, **kwargs):
+        if not self.pseudonym_seed:
+            from charts.services import new_pseudonym_seed
+
+            self.pseudonym_seed = new_pseudonym_seed()
+        return super().save(*args, **kwargs)
+
+    # --- Results -----------------------------------------------------------------
+    def results_visible_to(self, user) -> bool:
+        """Facilitators always; participants once published; anonymous visitors
+        only when the results are also public."""
+        from charts.visibility import can_view_results
+
+        return can_view_results(
+            user, published=self.results_published, public=self.results_public
+        )
+
+    def chart_context(self):
+        """What the survey source needs: the cycle, its language and how districts
+        are shown (the seed and districts of the source page, shared by every
+        translation so pseudonyms match across languages)."""
+        from charts.sources import chart_context_for_cycle
+
+        return chart_context_for_cycle(self)
 
     # --- Wagtail form builder ----------------------------------------------------
     def get_form_fields(self):

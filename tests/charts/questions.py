@@ -1,28 +1,7 @@
-"""Questions shaped as the contract's cycles.questionnaire.Question (cycles is not in
-this branch yet); the analysis reads only these attributes."""
+"""The questionnaire used by the charts tests, built from the contract's own
+``cycles.questionnaire.Question``."""
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Question:
-    name: str
-    kind: str
-    label: str
-    help_text: str = ""
-    required: bool = False
-    choices: tuple[Choice, ...] = ()
-    min_value: float | None = None
-    max_value: float | None = None
-    condition_name: str = ""
-    condition_value: str = ""
-
+from cycles.questionnaire import Choice, Question
 
 QUESTIONS = [
     Question("intro", "heading", "Stocks"),

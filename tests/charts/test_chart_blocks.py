@@ -153,7 +153,7 @@ def test_unavailable_source_shows_its_reason(home_page):
     child = stream[0]
     refresh_snapshot(home_page, child.id, child.value, ChartContext(page=home_page))
     html = render_charts(home_page, stream)
-    assert "pas encore disponibles" in html
+    assert "que sur un cycle d&#x27;apprentissage" in html
     assert "<table>" not in html
 
 

@@ -108,5 +108,7 @@ def test_unconfigured_sources_say_so(settings):
     with translation.override("en"):
         with pytest.raises(SourceUnavailable, match="not configured"):
             chart_data("dhis2_analytics", {"snapshot": "x"}, ChartContext())
-        with pytest.raises(SourceUnavailable, match="not available"):
+        with pytest.raises(
+            SourceUnavailable, match="only be charted on a learning cycle"
+        ):
             chart_data("survey_question", {"question": "q"}, ChartContext())

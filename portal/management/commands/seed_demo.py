@@ -7,6 +7,7 @@ DEMO_SEEDERS = [
     "districts.demo.seed",
     "home.demo.seed",
     "cycles.demo.seed",
+    "charts.demo.seed",
     "lessons.demo.seed",
     "discussions.demo.seed",
 ]
