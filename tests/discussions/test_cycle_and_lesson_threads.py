@@ -249,3 +249,21 @@ def test_lesson_thread_is_shared_by_french_and_english_readers(
 def test_lesson_thread_invites_anonymous_readers_to_log_in(client, lesson):
     html = client.get(lesson.url).content.decode()
     assert "Connectez-vous pour participer à la discussion." in html
+
+
+# --- The shared rate limit ------------------------------------------------------
+def test_comment_rate_comes_from_the_shared_settings(
+    client, make_cycle, member, settings, monkeypatch
+):
+    monkeypatch.setattr("portal.ratelimit.time.time", lambda: 1_800_000_010.0)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comments": "2/m"}
+    cycle = make_cycle(step=5)
+    client.force_login(member)
+    statuses = [
+        client.post(post_url(cycle), {"text": f"Remarque {n}"}).status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    settings.RATE_LIMITS_ENABLED = False
+    assert client.post(post_url(cycle), {"text": "Sans limite"}).status_code == 302
+    assert CommentDetails.objects.count() == 3
