@@ -219,6 +219,8 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         results = getattr(self, "results", None) or []
         anchors = []
         for block in results:
+            if getattr(block, "block_type", "") != "chart":
+                continue
             title = getattr(block, "value", None)
             title = title.get("title") if hasattr(title, "get") else None
             if block.id and title:
