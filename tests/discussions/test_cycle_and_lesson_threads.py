@@ -267,3 +267,27 @@ def test_comment_rate_comes_from_the_shared_settings(
     settings.RATE_LIMITS_ENABLED = False
     assert client.post(post_url(cycle), {"text": "Sans limite"}).status_code == 302
     assert CommentDetails.objects.count() == 3
+
+
+def test_cycle_anchors_are_the_charts_of_its_results_stream(make_cycle):
+    from wagtail import blocks
+
+    from charts.blocks import ChartBlock
+
+    cycle = make_cycle(step=5)
+    assert cycle.discussion_anchors() == []  # no results yet
+    stream = blocks.StreamBlock(
+        [("chart", ChartBlock()), ("text", blocks.RichTextBlock())]
+    )
+    cycle.results = blocks.StreamValue(
+        stream,
+        [
+            ("chart", {"title": "Décès revus dans les 7 jours"}, "c1"),
+            ("text", "<p>Lecture</p>", "t1"),
+            ("chart", {"title": "Délais de référence"}, "c2"),
+        ],
+    )
+    assert cycle.discussion_anchors() == [
+        ("c1", "Décès revus dans les 7 jours"),
+        ("c2", "Délais de référence"),
+    ]
