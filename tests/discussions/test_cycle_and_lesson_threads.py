@@ -291,3 +291,19 @@ def test_cycle_anchors_are_the_charts_of_its_results_stream(make_cycle):
         ("c1", "Décès revus dans les 7 jours"),
         ("c2", "Délais de référence"),
     ]
+
+
+def test_a_translation_follows_the_source_cycles_discussion_rules(
+    client, make_cycle, named_member, other_member, locales, home_page_en
+):
+    cycle = make_cycle(step=5, discussion_attribution="named")
+    english = cycle.copy_for_translation(locales["en"], copy_parents=True)
+    english = publish(english.specific)
+    cycle.discussion_attribution = "district"  # changed after translating
+    publish(cycle)
+    client.force_login(named_member)
+    assert client.post(post_url(english), {"text": "From English"}).status_code == 302
+    client.force_login(other_member)
+    html = client.get(english.url).content.decode()
+    assert "From English" in html
+    assert "Aïcha" not in html and "a member of Banikoara" in html
