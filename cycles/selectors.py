@@ -216,3 +216,17 @@ def cycle_card(cycle: CyclePage, request: HttpRequest) -> CycleCard:
         call_to_action=call_to_action(cycle, request.user),
         next_deadline=cycle.next_deadline,
     )
+
+
+def synthesis_published_at(page):
+    """When the cycle's synthesis was first published (in any language), or None."""
+    from discussions.models import Announcement
+    from discussions.pages import thread_page_id
+
+    return (
+        Announcement.objects.filter(
+            page_id=thread_page_id(page), kind=Announcement.Kind.SYNTHESIS
+        )
+        .values_list("published_at", flat=True)
+        .first()
+    )

@@ -1,4 +1,5 @@
-"""Demo forums (all countries, Benin, Guinea) in French and English, with threads."""
+"""Demo forums (all countries, Benin, Guinea) in French and English, with threads;
+threads on the discussion-step demo cycle and on one lesson."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -132,6 +133,137 @@ def _seed_threads(forum, people, facilitator):
     return XtdFlag.objects.count()
 
 
+DISCUSSION_CYCLE_SLUG = "revues-des-deces-maternels"
+LESSON_SLUG = "supervision-formative-trimestrielle"
+
+# (author index, text, replies); the first thread is anchored to the first chart.
+CYCLE_THREADS = [
+    (
+        0,
+        "Dans notre zone, 9 décès maternels sur 12 ont été revus dans les 7 jours. "
+        "Le frein principal reste la présence des médecins de l'hôpital de zone "
+        "aux séances de revue.",
+        [
+            (
+                2,
+                "Même constat chez nous. Nous avons fixé la revue le jeudi, après la "
+                "garde : la participation des médecins est passée de 40 % à 80 %.",
+                [(0, "Bonne idée, nous proposons le jeudi au médecin-chef.", [])],
+            )
+        ],
+    ),
+    (
+        1,
+        "Les recommandations des revues sont rarement suivies. Qui a mis en place "
+        "un **tableau de suivi** des recommandations ?",
+        [
+            (
+                3,
+                "Nous notons chaque recommandation avec un responsable et une date, "
+                "et nous faisons le point à chaque réunion mensuelle de l'équipe "
+                "cadre.",
+                [],
+            )
+        ],
+    ),
+    (
+        4,
+        "Merci pour ces échanges. Pour la synthèse : quelles recommandations ont eu "
+        "un effet mesurable sur les délais de référence ?",
+        [
+            (
+                2,
+                "La mise à disposition d'un tricycle-ambulance a réduit le délai de "
+                "référence de 3 h à 1 h 30 en moyenne.",
+                [],
+            )
+        ],
+    ),
+]
+LESSON_THREADS = [
+    (
+        0,
+        "Nous appliquons cette leçon depuis janvier : la grille de supervision a été "
+        "simplifiée à 15 points et les visites durent une demi-journée.",
+        [(2, "Pouvez-vous partager la grille simplifiée ?", [])],
+    ),
+    (
+        3,
+        "We adapted the checklist for urban health centres; happy to share it.",
+        [],
+    ),
+]
+
+
+def _thread_is_empty(page) -> bool:
+    return not XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Page),
+        object_pk=str(thread_page_id(page)),
+    ).exists()
+
+
+def _people_of_several_districts(facilitator) -> list:
+    """Members of two districts of Benin and two of Guinea, then the facilitator."""
+    User = get_user_model()
+    people = []
+    for code in ("BJ", "GN"):
+        seen = set()
+        members = (
+            User.objects.filter(
+                username__startswith="hdmt-",
+                membership__district__country__code=code,
+            )
+            .select_related("membership")
+            .order_by("username")
+        )
+        for user in members:
+            if user.membership.district_id in seen:
+                continue
+            seen.add(user.membership.district_id)
+            people.append(user)
+            if len(seen) == 2:
+                break
+    if facilitator:
+        people.append(facilitator)
+    return people
+
+
+def _seed_page_threads(page, people, threads, anchor="") -> int:
+    if page is None or not people or not _thread_is_empty(page):
+        return 0
+    for index, (author, text, replies) in enumerate(threads):
+        language = "en" if text.isascii() else "fr"
+        root = services.post_comment(
+            people[author % len(people)],
+            page,
+            services.Draft(text, anchor=anchor if index == 0 else ""),
+            language,
+            limit_rate=False,
+            notify=False,
+        )
+        _post_tree(page, people, root, replies)
+        services.toggle_like(people[(author + 1) % len(people)], root)
+    return 1
+
+
+def seed_cycle_and_lesson(facilitator) -> int:
+    from cycles.models import CyclePage
+    from lessons.models import LessonPage
+
+    people = _people_of_several_districts(facilitator)
+    fr = Locale.objects.get(language_code="fr")
+    made = 0
+    cycle = CyclePage.objects.filter(slug=DISCUSSION_CYCLE_SLUG, locale=fr).first()
+    if cycle is not None and cycle.discussion_is_open():
+        anchors = cycle.discussion_anchors()
+        made += _seed_page_threads(
+            cycle, people, CYCLE_THREADS, anchors[0][0] if anchors else ""
+        )
+    lesson = LessonPage.objects.filter(slug=LESSON_SLUG, locale=fr).first()
+    made += _seed_page_threads(lesson, people, LESSON_THREADS)
+    return made
+
+
 def seed() -> str:
     User = get_user_model()
     home_fr = HomePage.objects.get(locale__language_code="fr")
@@ -148,4 +280,8 @@ def seed() -> str:
         if facilitator:
             people.append(facilitator)
         made += 1 if _seed_threads(forum, people, facilitator) else 0
-    return f"{len(FORUMS)} forums in French and English, threads in {made} new"
+    pages = seed_cycle_and_lesson(facilitator)
+    return (
+        f"{len(FORUMS)} forums in French and English, threads in {made} new; "
+        f"{pages} new cycle or lesson threads"
+    )

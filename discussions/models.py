@@ -211,3 +211,25 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.comment_id} → {self.user_id}"
+
+
+class Announcement(models.Model):
+    """A one-off news item told to a page's followers, such as a cycle's synthesis.
+
+    One row per thread page and kind: creating it claims the sending, so followers
+    are told once, however often the page is published again."""
+
+    class Kind(models.TextChoices):
+        SYNTHESIS = "synthesis", _("Synthesis published")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "kind"], name="one_announcement")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.page_id}"

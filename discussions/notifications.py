@@ -210,3 +210,59 @@ def tell_author_moderated(comment, status: str, reason: str) -> None:
         )
         subject = _("District.Team: your comment was moderated")
     send_mail(subject, body, None, [user.email])
+
+
+def announce_synthesis(page) -> int:
+    """Tell the followers of a page, once ever, that its synthesis is published.
+
+    The ``Announcement`` row (one per thread page) claims the sending, so publishing
+    the page again, or its translation, tells nobody twice. Returns e-mails sent."""
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+    from wagtail.models import Page
+
+    from discussions.models import Announcement
+    from discussions.pages import thread_page_id
+
+    thread_id = thread_page_id(page)
+    _row, created = Announcement.objects.get_or_create(
+        page_id=thread_id, kind=Announcement.Kind.SYNTHESIS
+    )
+    if not created:
+        return 0
+    source = Page.objects.get(pk=thread_id)
+    sent = 0
+    followers = Follow.objects.filter(
+        page_id=thread_id, user__is_active=True
+    ).select_related("user")
+    for follow in followers:
+        user = follow.user
+        prefs = _settings_for(user)
+        if not user.email or prefs.frequency == Frequency.NEVER:
+            continue
+        language = prefs.language or "fr"
+        translated = (
+            source.get_translation_or_none(_locale(language)) or page
+        ).specific
+        text = getattr(translated, "synthesis", "") or getattr(page, "synthesis", "")
+        with translation.override(language):
+            context = {
+                "user": user,
+                "title": translated.title,
+                "excerpt": Truncator(strip_tags(text)).chars(600),
+                "url": f"{translated.full_url or _absolute(translated.url or '/')}"
+                "#synthesis",
+                "unsubscribe_url": _absolute(
+                    reverse(
+                        "discussions:unsubscribe",
+                        kwargs={"token": unsubscribe_token(user)},
+                    )
+                ),
+            }
+            subject = _("District.Team: the synthesis of “%(title)s” is published") % {
+                "title": translated.title
+            }
+            body = render_to_string("discussions/email/synthesis.txt", context)
+        send_mail(subject, body, None, [user.email])
+        sent += 1
+    return sent

@@ -20,18 +20,50 @@ def thread_page_id(page: Page) -> int:
 
 
 def protocol(page: Page):
-    """The page as a discussion target; plain pages get the mixin's defaults."""
+    """The page as a discussion target; plain pages get the mixin's defaults.
+
+    A translation follows its source page's rules (open or not, attribution,
+    policymakers), so that a setting changed on the source after translating
+    cannot show names, or accept posts, on the copy; chart labels stay translated."""
     specific = page.specific
-    if isinstance(specific, DiscussablePageMixin) or hasattr(
-        specific, "discussion_is_open"
+    if not (
+        isinstance(specific, DiscussablePageMixin)
+        or hasattr(specific, "discussion_is_open")
     ):
+        return _Defaults(specific)
+    source_id = thread_page_id(page)
+    if source_id == page.pk:
         return specific
-    return _Defaults(specific)
+    source = Page.objects.filter(pk=source_id).specific().first()
+    if source is None or type(source) is not type(specific):
+        return specific
+    return _SourceRules(specific, source)
 
 
 class _Defaults(DiscussablePageMixin):
     def __init__(self, page):
         self.page = page
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+
+class _SourceRules:
+    """A translated page that takes its discussion rules from its source page."""
+
+    def __init__(self, page, source):
+        self.page, self.source = page, source
+
+    @property
+    def discussion_attribution(self):
+        return self.source.discussion_attribution
+
+    @property
+    def discussion_allows_policymakers(self):
+        return self.source.discussion_allows_policymakers
+
+    def discussion_is_open(self, now=None) -> bool:
+        return self.source.discussion_is_open(now)
 
     def __getattr__(self, name):
         return getattr(self.page, name)

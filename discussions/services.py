@@ -99,7 +99,7 @@ def post_comment(
         )
         if parent is None:
             raise ValidationError(_("The comment you answer no longer exists."))
-    if limit_rate and not allow_comment(user.pk):
+    if limit_rate and not allow_comment(user):
         raise RateLimited
     comment = XtdComment(
         content_type=ContentType.objects.get_for_model(Page),

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from discussions import services
 from discussions.models import Frequency
 from discussions.notifications import user_from_token
+from discussions.ratelimit import comment_rate
 
 
 def _back(request, page, fragment="discussion"):
@@ -44,12 +45,14 @@ def post(request, page_id):
     try:
         comment = services.post_comment(request.user, page, draft, get_language())
     except services.RateLimited:
-        return render(
+        response = render(
             request,
             "discussions/retry.html",
             {"page": page, "draft": draft, "next": request.POST.get("next", "")},
             status=429,
         )
+        response["Retry-After"] = str(comment_rate().period)
+        return response
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(request, page)

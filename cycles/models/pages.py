@@ -23,6 +23,7 @@ from charts.anonymise import DisplayMode
 from charts.blocks import CHART_BLOCKS
 from cycles import steps
 from cycles.forms import SurveyFormBuilder
+from discussions.models import Attribution, DiscussablePageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -48,7 +49,7 @@ class CycleIndexPage(Page):
         return context
 
 
-class CyclePage(RoutablePageMixin, AbstractForm):
+class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     """A learning cycle: the issue, six dated steps and the district questionnaire.
 
     Built on Wagtail's form builder: the questions are `SurveyQuestion` form fields
@@ -85,6 +86,28 @@ class CyclePage(RoutablePageMixin, AbstractForm):
         blank=True,
         choices=steps.STEP_CHOICES,
         help_text=_("Leave empty to follow the dates."),
+    )
+    discussion_attribution = models.CharField(
+        _("comments attribution"),
+        max_length=10,
+        choices=Attribution.choices,
+        default=Attribution.DISTRICT,
+        help_text=_(
+            "Structured policy dialogues do not attribute comments to individuals: "
+            "facilitators still see who wrote what."
+        ),
+    )
+    discussion_allows_policymakers = models.BooleanField(
+        _("policymakers may comment"), default=False
+    )
+    synthesis = RichTextField(
+        _("facilitators' synthesis"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Key lessons, quotes of comments (without names) and links to the "
+            "lessons library. Shown on the cycle page from step 5."
+        ),
     )
 
     # --- Results (step 4): charts and their publication -------------------------
@@ -138,6 +161,11 @@ class CyclePage(RoutablePageMixin, AbstractForm):
         ),
         FieldPanel("knowledge_translation_date"),
     ]
+    discussion_panels = [
+        FieldPanel("discussion_attribution"),
+        FieldPanel("discussion_allows_policymakers"),
+        FieldPanel("synthesis"),
+    ]
     questionnaire_panels = [
         InlinePanel("questions", heading=_("Questions"), label=_("Question"))
     ]
@@ -158,6 +186,7 @@ class CyclePage(RoutablePageMixin, AbstractForm):
             ObjectList(step_panels, heading=_("Steps")),
             ObjectList(questionnaire_panels, heading=_("Questionnaire")),
             ObjectList(results_panels, heading=_("Results")),
+            ObjectList(discussion_panels, heading=_("Discussion")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -211,6 +240,46 @@ class CyclePage(RoutablePageMixin, AbstractForm):
     @property
     def current_step_title(self):
         return steps.STEP_TITLES[self.current_step]
+
+    # --- Discussion (the protocol of discussions.DiscussablePageMixin) -----------
+    def discussion_is_open(self, now=None) -> bool:
+        """Comments are open during step 5: from the discussion's open date to its
+        close date. A facilitator who sets the step by hand opens (step 5) or closes
+        (any other step) the discussion."""
+        if self.step_override:
+            return self.step_override == 5
+        today = timezone.localdate(now) if now else self.today()
+        if self.discussion_open is None or today < self.discussion_open:
+            return False
+        return self.discussion_close is None or today <= self.discussion_close
+
+    def discussion_anchors(self) -> list[tuple[str, str]]:
+        """The charts of the results section (if the cycle has one), by block id."""
+        results = getattr(self, "results", None) or []
+        anchors = []
+        for block in results:
+            if getattr(block, "block_type", "") != "chart":
+                continue
+            title = getattr(block, "value", None)
+            title = title.get("title") if hasattr(title, "get") else None
+            if block.id and title:
+                anchors.append((str(block.id), str(title)))
+        return anchors
+
+    @property
+    def shows_discussion(self) -> bool:
+        """The thread appears with step 5 (or as soon as a facilitator opens it)."""
+        return self.current_step >= 5 or self.discussion_is_open()
+
+    @property
+    def shows_synthesis(self) -> bool:
+        return bool(self.synthesis) and self.current_step >= 5
+
+    @cached_property
+    def synthesis_published_at(self):
+        from cycles.selectors import synthesis_published_at
+
+        return synthesis_published_at(self)
 
     def clean(self):
         super().clean()

@@ -10,8 +10,15 @@ register = template.Library()
 def discussion_thread(context, page):
     request = context["request"]
     thread = thread_for(page, request.user, request.GET)
+    chart_links = []
+    if thread.anchors:
+        counts = _anchor_counts(request, page)
+        chart_links = [
+            (anchor, label, counts.get(anchor, 0)) for anchor, label in thread.anchors
+        ]
     return {
         "thread": thread,
+        "chart_links": chart_links,
         "request": request,
         "user": request.user,
         "page": page,
@@ -25,11 +32,16 @@ def discussion_thread(context, page):
 def discuss_chart(context, page, anchor_id):
     """ "Discuss this chart (N)": counts come from one query per page and request."""
     request = context["request"]
+    return {
+        "anchor": anchor_id,
+        "count": _anchor_counts(request, page).get(anchor_id, 0),
+        "url": f"{page.url}?chart={anchor_id}#discussion",
+    }
+
+
+def _anchor_counts(request, page) -> dict[str, int]:
+    """Comments per chart, read once per page and request."""
     cache = request.__dict__.setdefault("_discussion_anchor_counts", {})
     if page.pk not in cache:
         cache[page.pk] = anchor_counts(page)
-    return {
-        "anchor": anchor_id,
-        "count": cache[page.pk].get(anchor_id, 0),
-        "url": f"{page.url}?chart={anchor_id}#discussion",
-    }
+    return cache[page.pk]

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from discussions.models import DiscussablePageMixin
 from lessons.blocks import KEY_MESSAGE_BLOCKS, LESSON_BODY_BLOCKS, RICH_TEXT_FEATURES
 from lessons.taxonomy import LessonType
 
@@ -77,8 +78,10 @@ class LessonsIndexPage(Page):
         return lesson
 
 
-class LessonPage(Page):
-    """One knowledge product in the graded-entry format of policy briefs."""
+class LessonPage(DiscussablePageMixin, Page):
+    """One knowledge product in the graded-entry format of policy briefs.
+
+    Its discussion is always open to signed-in members and facilitators, named."""
 
     lesson_type = models.CharField(
         _("type"),

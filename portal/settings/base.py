@@ -277,7 +277,6 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
     }
 }
 DISCUSSIONS_EDIT_WINDOW_MINUTES = 15
-DISCUSSIONS_RATE_LIMIT = (5, 60)  # comments, seconds
 DISCUSSIONS_PAGE_SIZE = 20  # top-level threads per screenful
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "district-team-demo")

@@ -1,7 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from cycles.models import CyclePage
 from discussions.models import CommentDetails, CommentFlag, ForumPage
+from lessons.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,3 +21,25 @@ def test_demo_forums_in_both_languages_with_threads(client):
     english = client.get("/en/forum/").content.decode()
     assert "Sharing our community health worker roster" in english
     assert "Teams&#x27; forum" in english
+
+    cycle = CyclePage.objects.get(
+        slug="revues-des-deces-maternels", locale__language_code="fr"
+    )
+    on_cycle = CommentDetails.objects.filter(page=cycle)
+    assert on_cycle.count() == 7  # not doubled by the second run
+    assert on_cycle.exclude(district=None).values("district").distinct().count() >= 3
+    anchors = [anchor for anchor, _label in cycle.discussion_anchors()]
+    anchored = on_cycle.exclude(anchor="")
+    assert set(anchored.values_list("anchor", flat=True)) <= set(anchors[:1])
+    assert anchored.exists() == bool(anchors)
+    html = client.get(cycle.url).content.decode().replace("&#x27;", "'")
+    assert "tricycle-ambulance" in html and "un membre de" in html
+    english = cycle.get_translation(
+        cycle.locale.__class__.objects.get(language_code="en")
+    )
+    assert "tricycle-ambulance" in client.get(english.url).content.decode()
+    lesson = LessonPage.objects.get(
+        slug="supervision-formative-trimestrielle", locale__language_code="fr"
+    )
+    assert CommentDetails.objects.filter(page=lesson).count() == 3
+    assert "grille simplifiée" in client.get(lesson.url).content.decode()

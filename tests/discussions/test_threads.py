@@ -175,6 +175,7 @@ def test_comments_anchor_to_a_chart_count_and_filter(client, charted, member, sa
     assert "(1)" in link and "?chart=chart-1#discussion" in link
     html = client.get(charted.url + "?chart=chart-1").content.decode()
     assert "Sur les stocks" in html and "Sur le tout" not in html
+    assert "Stocks (1)</a>" in html and "Staff (0)</a>" in html  # per-chart filters
     assert CommentDetails.objects.filter(anchor="chart-9").count() == 0
 
 
