@@ -123,7 +123,7 @@ class LessonPage(Page):
         verbose_name=_("audiences"),
     )
     cycle = models.ForeignKey(
-        "wagtailcore.Page",
+        "cycles.CyclePage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -133,7 +133,11 @@ class LessonPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("lesson_type"), FieldPanel("date"), PageChooserPanel("cycle")],
+            [
+                FieldPanel("lesson_type"),
+                FieldPanel("date"),
+                PageChooserPanel("cycle", "cycles.CyclePage"),
+            ],
             heading=_("About this lesson"),
         ),
         FieldPanel("key_messages"),
