@@ -5,7 +5,6 @@ import datetime
 from wagtail.models import Locale
 
 from cycles.models import CyclePage
-
 from districts.models import Country
 from home.models import HomePage
 from lessons.demo_content import LESSONS
