@@ -6,3 +6,6 @@ class CyclesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "cycles"
     verbose_name = _("Learning cycles")
+
+    def ready(self):
+        from cycles import search_adapter  # noqa: F401
