@@ -308,9 +308,13 @@ register_source(
 
 
 class Dhis2SourceBlock(blocks.StructBlock):
-    snapshot = blocks.CharBlock(
-        label=_("analytics snapshot"),
-        help_text=_("The name of the DHIS2 analytics snapshot to chart."),
+    query = SnippetChooserBlock(
+        "dhis2.AnalyticsQuery",
+        label=_("analytics query"),
+        help_text=_(
+            "The chart shows the query's last snapshot; refresh it from DHIS2 in the "
+            "admin."
+        ),
     )
 
     class Meta:

@@ -8,4 +8,7 @@ class CyclesConfig(AppConfig):
     verbose_name = _("Learning cycles")
 
     def ready(self):
-        from cycles import signals  # noqa: F401
+        from cycles import (
+            search_adapter,  # noqa: F401
+            signals,  # noqa: F401
+        )

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cycles import exports, selectors, services
@@ -18,6 +19,7 @@ from cycles.presentation import answer_rows, receipt_number
 from cycles.questionnaire import Question
 from districts.models import District
 from districts.roles import user_district
+from portal.ratelimit import rate_limit
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def _conflict_message(questions: list[Question], names: list[str]) -> str:
     ) % {"questions": "; ".join(labels)}
 
 
+@rate_limit("submit")
 def cycle_page(request, page: CyclePage):
     cycle = selectors.canonical_cycle(page)
     district = user_district(request.user)
@@ -182,6 +185,13 @@ class _ListDict(dict):
 
 
 @require_POST
+@rate_limit(
+    "autosave",
+    json_message=gettext_lazy(
+        "Too many saves in a short time: your answers are kept on this device "
+        "and will be saved in a minute."
+    ),
+)
 def save_draft_json(request, page: CyclePage):
     district = user_district(request.user)
     if not selectors.can_edit_response(request.user, page, district):

@@ -1,11 +1,9 @@
-"""Gather one cycle's submitted answers for DHIS2. Imports ``cycles`` lazily so that
-the rest of the DHIS2 app works without it."""
+"""Gather one cycle's submitted answers for DHIS2 (drafts are never exported)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.utils.translation import gettext as _
 
 from dhis2.client import Dhis2Error
@@ -49,17 +47,13 @@ def _find_cycle(identifier: str):
 
 
 def prepare_cycle_export(identifier: str) -> CycleExport:
-    if not apps.is_installed("cycles"):
-        raise Dhis2Error(
-            "no_cycles_app",
-            _(
-                "The cycles app is not installed: there are no survey results to export."
-            ),
-        )
     from cycles.selectors import submitted_responses
 
     cycle = _find_cycle(identifier)
-    mapping = ExportMapping.objects.filter(cycle_id=cycle.pk).first()
+    # The mapping may have been made on any translation of the cycle.
+    mapping = ExportMapping.objects.filter(
+        cycle__translation_key=cycle.translation_key
+    ).first()
     if mapping is None:
         raise Dhis2Error(
             "no_mapping",

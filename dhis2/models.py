@@ -153,7 +153,7 @@ class ExportMapping(ClusterableModel):
     """How one cycle's submitted answers become a DHIS2 data value set."""
 
     cycle = models.OneToOneField(
-        "wagtailcore.Page",
+        "cycles.CyclePage",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("cycle"),

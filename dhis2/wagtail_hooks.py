@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -59,7 +59,7 @@ class ExportMappingViewSet(SnippetViewSet):
     menu_label = _("Export mappings")
     list_display = ["cycle", "period", "data_set"]
     panels = [
-        FieldPanel("cycle"),
+        PageChooserPanel("cycle", "cycles.CyclePage"),
         FieldPanel("period"),
         FieldPanel("data_set"),
         FieldPanel("attribute_option_combo"),

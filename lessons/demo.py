@@ -4,12 +4,24 @@ import datetime
 
 from wagtail.models import Locale
 
+from cycles.models import CyclePage
 from districts.models import Country
 from home.models import HomePage
 from lessons.demo_content import LESSONS
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
 from lessons.models import Audience, LessonPage, LessonsIndexPage, Topic
 from lessons.signals import briefs_paused
+
+# Which demo cycle (cycles/demo_content.py, by French slug) each lesson came from.
+SOURCE_CYCLE = {
+    "supervision-formative-trimestrielle": "supervision-des-agents-de-sante-communautaire",
+    "motivation-relais-communautaires": "supervision-des-agents-de-sante-communautaire",
+    "ruptures-medicaments-traceurs": "ruptures-de-stock-de-vaccins",
+    "vaccination-strategie-avancee": "ruptures-de-stock-de-vaccins",
+    "completude-rapports-dhis2": "completude-des-rapports-mensuels",
+    "revue-donnees-trimestrielle": "completude-des-rapports-mensuels",
+    "consultations-prenatales": "revues-des-deces-maternels",
+}
 
 INDEX = {
     "fr": {
@@ -47,7 +59,19 @@ def _page_fields(item: dict, language: str) -> dict:
     }
 
 
+def _source_cycle(item: dict, locale: Locale) -> CyclePage | None:
+    """The lesson's demo cycle in `locale` (the French cycle if not translated)."""
+    french = CyclePage.objects.filter(
+        slug=SOURCE_CYCLE.get(item["slug"], ""), locale__language_code="fr"
+    ).first()
+    if french is None:
+        return None
+    translation = french.get_translation_or_none(locale)
+    return translation.specific if translation else french
+
+
 def _classify(lesson: LessonPage, item: dict) -> None:
+    lesson.cycle = _source_cycle(item, lesson.locale)
     lesson.lesson_type = item["type"]
     lesson.date = datetime.date.fromisoformat(item["date"])
     lesson.topics.set(Topic.objects.filter(code__in=item["topics"]))

@@ -58,3 +58,18 @@ def _first_key_message(lesson: LessonPage) -> str:
     for block in lesson.key_messages:
         return str(block.value)
     return ""
+
+
+def lessons_from_cycle(cycle: Page) -> list[LessonPage]:
+    """Published lessons drawn from `cycle` (any translation of it), in the active
+    language, newest first."""
+    return list(
+        LessonPage.objects.live()
+        .public()
+        .filter(
+            locale=Locale.get_active(),
+            cycle__translation_key=cycle.translation_key,
+        )
+        .order_by("-date", "-pk")
+        .prefetch_related("topics", "countries")
+    )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 
 PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -72,16 +72,28 @@ def is_rate_limited(request: HttpRequest, scope: str, rate: Rate) -> bool:
     return count > rate.limit
 
 
-def rate_limited_response(request: HttpRequest, rate: Rate) -> HttpResponse:
-    response = TemplateResponse(request, "429.html", status=429)
+def rate_limited_response(
+    request: HttpRequest, rate: Rate, json_message: str | None = None
+) -> HttpResponse:
+    if json_message is not None:
+        response = JsonResponse({"message": str(json_message)}, status=429)
+    else:
+        response = TemplateResponse(request, "429.html", status=429)
     response["Retry-After"] = str(rate.period)
     return response
 
 
 def rate_limit(
-    scope: str, *, methods: Iterable[str] = ("POST",), rate: str | None = None
+    scope: str,
+    *,
+    methods: Iterable[str] = ("POST",),
+    rate: str | None = None,
+    json_message: str | None = None,
 ) -> Callable:
-    """Decorate a view so that each client may call it `rate` times per period."""
+    """Decorate a view so that each client may call it `rate` times per period.
+
+    JSON endpoints pass `json_message` (translated, lazily): the 429 is then
+    ``{"message": ...}`` instead of the HTML page."""
     limited_methods = {method.upper() for method in methods}
 
     def decorator(view: Callable) -> Callable:
@@ -90,7 +102,7 @@ def rate_limit(
             if settings.RATE_LIMITS_ENABLED and request.method in limited_methods:
                 current = Rate.parse(rate) if rate else configured_rate(scope)
                 if is_rate_limited(request, scope, current):
-                    return rate_limited_response(request, current)
+                    return rate_limited_response(request, current, json_message)
             return view(request, *args, **kwargs)
 
         return wrapped

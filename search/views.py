@@ -1,7 +1,9 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
+from portal.ratelimit import rate_limit
 from search.engine import autocomplete as autocomplete_titles
 from search.engine import run_search
 from search.forms import SearchForm
@@ -9,6 +11,7 @@ from search.presentation import results_context
 from search.text import MAX_QUERY_LENGTH
 
 
+@rate_limit("search", methods=("GET",))
 def search(request: HttpRequest) -> HttpResponse:
     """Faceted search over registered page types in the reader's language."""
     form = SearchForm(request.GET)
@@ -19,6 +22,11 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
+@rate_limit(
+    "autocomplete",
+    methods=("GET",),
+    json_message=_("Too many requests: wait a minute, then type again."),
+)
 def autocomplete(request: HttpRequest) -> JsonResponse:
     text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     return JsonResponse({"results": autocomplete_titles(text, get_language())})

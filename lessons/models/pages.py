@@ -126,7 +126,7 @@ class LessonPage(DiscussablePageMixin, Page):
         verbose_name=_("audiences"),
     )
     cycle = models.ForeignKey(
-        "wagtailcore.Page",
+        "cycles.CyclePage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -136,7 +136,11 @@ class LessonPage(DiscussablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("lesson_type"), FieldPanel("date"), PageChooserPanel("cycle")],
+            [
+                FieldPanel("lesson_type"),
+                FieldPanel("date"),
+                PageChooserPanel("cycle", "cycles.CyclePage"),
+            ],
             heading=_("About this lesson"),
         ),
         FieldPanel("key_messages"),

@@ -244,7 +244,12 @@ RATE_LIMITS = {
     "comments": env_str("RATE_LIMIT_COMMENTS", "5/m"),
     "autosave": env_str("RATE_LIMIT_AUTOSAVE", "30/m"),
     "search": env_str("RATE_LIMIT_SEARCH", "30/m"),
+    "autocomplete": env_str("RATE_LIMIT_AUTOCOMPLETE", "60/m"),
+    "submit": env_str("RATE_LIMIT_SUBMIT", "10/m"),
 }
+
+# Chart blocks with a DHIS2 source read the stored analytics snapshots (charts/sources.py).
+CHARTS_DHIS2_SNAPSHOT_LOADER = "dhis2.selectors.analytics_chart_data"
 
 LOGGING = {
     "version": 1,

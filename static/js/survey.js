@@ -93,8 +93,20 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify({ answers: collect(false), version: Number(versionInput.value) })
     }).then(function (response) {
+      if (response.status === 429) {
+        // Rate limited: like offline, keep the local copy and try again later.
+        var wait = parseInt(response.headers.get("Retry-After"), 10) || 60;
+        store(true);
+        clearTimeout(timer);
+        timer = setTimeout(send, wait * 1000);
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          say(body.message || form.dataset.msgOffline);
+          return null;
+        });
+      }
       return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; });
     }).then(function (result) {
+      if (!result) return;
       var body = result.body;
       if (result.ok) {
         versionInput.value = body.version;

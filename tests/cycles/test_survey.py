@@ -25,11 +25,12 @@ def post_survey(client, page, data, action="submit", version=0, token="tok-1"):
     return client.post(page.url, payload)
 
 
-def post_draft(client, page, answers, version=0):
+def post_draft(client, page, answers, version=0, **extra):
     return client.post(
         page.url + "draft/",
         data=json.dumps({"answers": answers, "version": version}),
         content_type="application/json",
+        **extra,
     )
 
 

@@ -1,7 +1,10 @@
 """Survey results → DHIS2 data value sets: the payload builder and the import."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from dhis2.client import Dhis2Client
 from dhis2.payloads import ExportPlan, ValueRule, build_data_value_set
@@ -104,10 +107,90 @@ def test_conflicts_are_reported_with_their_messages(known_server, legacy):
     assert not summary.ok
 
 
-def test_export_command_needs_the_cycles_app(dhis2_settings):
-    from django.apps import apps
+@pytest.fixture
+def cycle_with_answers(home_page, home_page_en, benin, guinea):
+    """A cycle with real SurveyResponse rows: three submitted (one from a district
+    without a DHIS2 id) and one draft."""
+    from cycles.factories import (
+        CycleIndexPageFactory,
+        CyclePageFactory,
+        SurveyResponseFactory,
+    )
+    from cycles.translation import ensure_translation
+    from dhis2.models import ExportMapping, ValueMapping
+    from districts.factories import DistrictFactory
 
-    if apps.is_installed("cycles"):
-        pytest.skip("the cycles app is installed; the lead's end-to-end test covers it")
-    with pytest.raises(CommandError, match="cycles n’est pas installée"):
-        call_command("dhis2_sync", "export", "1", "--dry-run")
+    index = CycleIndexPageFactory(parent=home_page)
+    cycle = CyclePageFactory(parent=index, slug="ruptures-vaccins", step=5)
+    english = ensure_translation(cycle, "en")
+    english.slug = "vaccine-stock-outs"
+    english.save_revision().publish()
+    answers = {
+        "Banikoara": ("OUbanikoar1", "submitted", 3, ["monthly"]),
+        "Kandi": ("OUkandi0001", "submitted", 1, ["quarterly"]),
+        "Boké": ("", "submitted", 7, ["monthly"]),
+        "Malanville": ("OUmalanvil1", "draft", 9, ["monthly"]),
+    }
+    for name, (uid, status, stock_outs, supervision) in answers.items():
+        district = DistrictFactory(
+            name=name, dhis2_uid=uid, country=guinea if name == "Boké" else benin
+        )
+        SurveyResponseFactory(
+            cycle=cycle,
+            district=district,
+            status=status,
+            answers={"stock_outs": stock_outs, "supervision": supervision},
+            submitted_at=timezone.now() if status == "submitted" else None,
+        )
+    mapping = ExportMapping.objects.create(
+        cycle=cycle, period="2025Q3", data_set="DSquarterly"
+    )
+    ValueMapping.objects.create(
+        export=mapping, source="stock_outs", data_element="DEstockout1"
+    )
+    ValueMapping.objects.create(
+        export=mapping,
+        source="supervision:monthly",
+        data_element="DEsupervis1",
+        category_option_combo="COCmonthly1",
+    )
+    return cycle
+
+
+def test_export_command_dry_run_then_import_of_submitted_answers(
+    known_server, dhis2_settings, cycle_with_answers
+):
+    known_server.org_units.append(org_unit("OUmalanvil1", "Malanville", 3))
+    out = StringIO()
+    call_command("dhis2_sync", "export", "ruptures-vaccins", "--dry-run", stdout=out)
+    report = out.getvalue()
+    assert "skipped (no DHIS2 org unit): Boké" in report
+    assert "3 responses, 4 data values" in report
+    assert "dry run: SUCCESS — imported: 4, updated: 0, ignored: 0" in report
+    assert known_server.stored_values == {}
+    sent = known_server.requests_to("dataValueSets")[0]
+    assert sent["query"]["dryRun"] == ["true"]
+    assert {v["orgUnit"] for v in sent["json"]["dataValues"]} == {
+        "OUbanikoar1",
+        "OUkandi0001",
+    }  # the draft (Malanville) is never exported
+
+    out = StringIO()
+    # From the English translation: the same cycle, the same answers.
+    call_command("dhis2_sync", "export", "vaccine-stock-outs", stdout=out)
+    assert "import: SUCCESS — imported: 4" in out.getvalue()
+    assert known_server.stored_values == {
+        ("DEstockout1", "", "2025Q3", "OUbanikoar1"): "3",
+        ("DEstockout1", "", "2025Q3", "OUkandi0001"): "1",
+        ("DEsupervis1", "COCmonthly1", "2025Q3", "OUbanikoar1"): "1",
+        ("DEsupervis1", "COCmonthly1", "2025Q3", "OUkandi0001"): "0",
+    }
+
+
+def test_export_of_a_cycle_without_mapping_says_so(dhis2_settings, home_page):
+    from cycles.factories import CycleIndexPageFactory, CyclePageFactory
+
+    index = CycleIndexPageFactory(parent=home_page)
+    CyclePageFactory(parent=index, slug="sans-correspondance", title="Sans lien")
+    with pytest.raises(CommandError, match="Sans lien"):
+        call_command("dhis2_sync", "export", "sans-correspondance", "--dry-run")
