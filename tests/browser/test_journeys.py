@@ -4,12 +4,48 @@ reader on the same page."""
 
 import pytest
 
+from cycles.models import CyclePage, SurveyQuestion
 from tests.browser.conftest import log_in
+from tests.cycles.test_xlsform import GOOD_SURVEY, workbook
 
 
 def click_hidden(page, selector):
     """Wagtail tucks "Publish" into the footer's dropdown: press it as the menu would."""
     page.locator(selector).first.evaluate("button => button.click()")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_facilitator_creates_a_cycle_and_imports_an_xlsform_in_the_editor(
+    page, live_server, pp_cycle_index, facilitator, tmp_path, lang
+):
+    log_in(page, live_server.url, facilitator.username, lang=lang)
+    page.goto(
+        f"{live_server.url}/admin/pages/add/cycles/cyclepage/{pp_cycle_index.pk}/"
+    )
+    page.fill("#id_title", "Cycle créé dans l'éditeur")
+    page.fill("#id_summary", "Un cycle préparé par la facilitatrice.")
+    page.locator("#id_title").blur()
+    page.locator("#id_slug").evaluate("slug => { slug.value = 'cycle-editeur'; }")
+    with page.expect_navigation():
+        click_hidden(page, "button[name='action-publish']")
+    page.wait_for_load_state("load")
+    cycle = CyclePage.objects.get(title="Cycle créé dans l'éditeur")
+    assert cycle.live
+
+    page.goto(f"{live_server.url}/admin/cycles/{cycle.pk}/import-xlsform/")
+    page.set_input_files(
+        "input[type=file]", workbook(tmp_path / "cycle.xlsx", GOOD_SURVEY)
+    )
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state("networkidle")
+    names = list(
+        SurveyQuestion.objects.filter(page=cycle).values_list("name", flat=True)
+    )
+    assert "stock_outs" in names and "causes" in names
+
+    page.goto(live_server.url + cycle.url)
+    assert page.locator("h1").inner_text() == "Cycle créé dans l'éditeur"
+    assert page.js_errors == []
 
 
 @pytest.mark.parametrize(
