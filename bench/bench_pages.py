@@ -21,6 +21,9 @@ from bench.server import gunicorn_server, prepare, production_env
 PAGES = [
     ("home-fr", "/fr/"),
     ("home-en", "/en/"),
+    ("cycle-fr", "/fr/cycles/ruptures-de-stock-de-vaccins/"),
+    ("lessons-fr", "/fr/lecons/"),
+    ("lesson-fr", "/fr/lecons/supervision-formative-trimestrielle/"),
 ]
 FIRST_VIEW_BUDGET_KB = 100
 REPEAT_VIEW_BUDGET_KB = 15

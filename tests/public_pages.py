@@ -17,10 +17,29 @@ class PublicPage:
     path: str | Callable[[dict], str]
     fixtures: tuple[str, ...] = ("home_page_en",)
     status: int = 200
+    # A fixture naming the user signed in to see the page (None: anonymous).
+    user: str | None = None
+    # Wagtail's own admin pages: transport headers only (Wagtail sets its own CSP).
+    admin: bool = False
 
     def url(self, request: pytest.FixtureRequest) -> str:
         values = {name: request.getfixturevalue(name) for name in self.fixtures}
         return self.path(values) if callable(self.path) else self.path
+
+    def signed_in_user(self, request: pytest.FixtureRequest):
+        return request.getfixturevalue(self.user) if self.user else None
+
+
+def _cycle(step: int, lang: str):
+    index = 0 if lang == "fr" else 1
+    return lambda f: f["pp_cycles"][step][index].url
+
+
+def _both(name, fixtures, fr, en, **kwargs):
+    return [
+        PublicPage(f"{name}-fr", fr, fixtures, **kwargs),
+        PublicPage(f"{name}-en", en, fixtures, **kwargs),
+    ]
 
 
 PUBLIC_PAGES = [
@@ -44,6 +63,63 @@ PUBLIC_PAGES = [
     PublicPage("search-no-results-en", "/en/search/?q=zzzxqy"),
     PublicPage("not-found-fr", "/fr/no-such-page/", status=404),
     PublicPage("not-found-en", "/en/no-such-page/", status=404),
+    *_both(
+        "cycle-index",
+        ("pp_cycles", "pp_cycle_index_en"),
+        lambda f: f["pp_cycles"][3][0].get_parent().url,
+        lambda f: f["pp_cycle_index_en"].url,
+    ),
+    *[
+        page
+        for step in (2, 3, 5, 6)
+        for page in _both(
+            f"cycle-step-{step}", ("pp_cycles",), _cycle(step, "fr"), _cycle(step, "en")
+        )
+    ],
+    *_both(
+        "survey-signed-in",
+        ("pp_cycles", "member"),
+        _cycle(3, "fr"),
+        _cycle(3, "en"),
+        user="member",
+    ),
+    *_both(
+        "survey-receipt",
+        ("pp_receipt_cycle", "member"),
+        lambda f: f["pp_receipt_cycle"][0].url,
+        lambda f: f["pp_receipt_cycle"][1].url,
+        user="member",
+    ),
+    *_both(
+        "lesson-index",
+        ("pp_library", "pp_lessons"),
+        lambda f: f["pp_library"][0].url,
+        lambda f: f["pp_library"][1].url,
+    ),
+    *_both(
+        "lesson",
+        ("pp_lessons",),
+        lambda f: f["pp_lessons"][0].url,
+        lambda f: f["pp_lessons"][1].url,
+    ),
+    PublicPage(
+        "lesson-untranslated-fallback-en",
+        lambda f: f["pp_library"][1].url + "lecon-francais/",
+        ("pp_library", "pp_lessons"),
+    ),
+    *_both(
+        "search-lessons-facets",
+        ("pp_lessons",),
+        "/fr/search/?q=supervision&topic=community-health",
+        "/en/search/?q=supervision&topic=community-health",
+    ),
+    *_both(
+        "forum",
+        ("pp_forum",),
+        lambda f: f["pp_forum"][0].url,
+        lambda f: f["pp_forum"][1].url,
+    ),
+    PublicPage("wagtail-login", "/admin/login/", admin=True),
 ]
 
 

@@ -8,6 +8,16 @@ import shutil
 
 import pytest
 
+from tests.public_page_fixtures import (  # noqa: F401 (fixtures for PUBLIC_PAGES)
+    pp_cycle_index,
+    pp_cycle_index_en,
+    pp_cycles,
+    pp_forum,
+    pp_lessons,
+    pp_library,
+    pp_receipt_cycle,
+)
+
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 )

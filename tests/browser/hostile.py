@@ -104,7 +104,8 @@ INJECTED_MARKUP_SELECTOR = ", ".join(
         "[onfocus]",
         "[ontoggle]",
         "[onmouseover]",
-        "script:not([nonce]):not([src])",
+        # json_script data islands never run (and the CSP does not govern them).
+        "script:not([nonce]):not([src]):not([type='application/json'])",
         "iframe",
         "object",
         "embed",

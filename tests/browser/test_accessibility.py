@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.public_page_fixtures import session_cookie
 from tests.public_pages import public_pages_params
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -49,6 +50,8 @@ def test_public_page_meets_wcag_22_aa_and_fits_360_px(
     request, axe_page, live_server, public_page
 ):
     url = live_server.url + public_page.url(request)
+    if user := public_page.signed_in_user(request):
+        axe_page.context.add_cookies([session_cookie(user, live_server.url)])
     response = axe_page.goto(url)
     assert response.status == public_page.status
     assert axe_violations(axe_page) == []

@@ -1,5 +1,14 @@
 import pytest
 
+from tests.public_page_fixtures import (  # noqa: F401 (fixtures for PUBLIC_PAGES)
+    pp_cycle_index,
+    pp_cycle_index_en,
+    pp_cycles,
+    pp_forum,
+    pp_lessons,
+    pp_library,
+    pp_receipt_cycle,
+)
 from tests.security.headers import production_security_settings
 
 

@@ -16,9 +16,16 @@ pytestmark = pytest.mark.django_db
 def test_every_public_page_sends_the_security_headers(
     request, https_client, public_page
 ):
-    response = https_client.get(public_page.url(request), secure=True)
+    url = public_page.url(request)
+    if user := public_page.signed_in_user(request):
+        https_client.force_login(user)
+    response = https_client.get(url, secure=True)
     assert response.status_code == public_page.status
-    assert_secure_headers(response)
+    if public_page.admin:
+        assert_transport_headers(response)
+        assert_secure_cookies(response)
+    else:
+        assert_secure_headers(response)
 
 
 def test_the_nonce_changes_on_every_response_and_matches_the_script(
