@@ -227,7 +227,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],
-        "style-src": ["'self'"],
+        # plotly.js injects its own <style> rules and style attributes when a reader
+        # opens an interactive chart; scripts stay nonce-only (see docs/decisions.md).
+        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

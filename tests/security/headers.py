@@ -91,7 +91,8 @@ def assert_csp(response: HttpResponse, *, expect_inline_script: bool = True) -> 
     assert "'unsafe-inline'" not in script_src
     assert "'unsafe-eval'" not in script_src
     assert "*" not in script_src and "data:" not in script_src
-    assert "'unsafe-inline'" not in directives.get("style-src", [])
+    # Styles may be inline (plotly.js needs it); they may never come from elsewhere.
+    assert directives.get("style-src") == ["'self'", "'unsafe-inline'"]
     assert directives.get("object-src") == ["'none'"]
     assert directives.get("base-uri") in (["'self'"], ["'none'"])
     assert directives.get("frame-ancestors") == ["'none'"]
