@@ -22,6 +22,7 @@ PAGES = [
     ("home-fr", "/fr/"),
     ("home-en", "/en/"),
     ("cycle-fr", "/fr/cycles/ruptures-de-stock-de-vaccins/"),
+    ("results-fr", "/fr/cycles/completude-des-rapports-mensuels/"),
     ("lessons-fr", "/fr/lecons/"),
     ("lesson-fr", "/fr/lecons/supervision-formative-trimestrielle/"),
 ]

@@ -51,6 +51,8 @@ DEMO_RESULTS = {
     },
     "completude-des-rapports-mensuels": {
         "mode": DisplayMode.NAMES,
+        # A finished cycle whose teams agreed to open their results to the public.
+        "public": True,
         "charts": [
             (
                 "demo-completeness",
@@ -116,6 +118,7 @@ def _up_to_date(page: CyclePage, spec: dict) -> bool:
     return (
         page.results_published
         and page.results_display_mode == spec["mode"]
+        and page.results_public == spec.get("public", False)
         and [child.id for child in page.results] == [c[0] for c in spec["charts"]]
     )
 
@@ -127,7 +130,7 @@ def publish_results(page: CyclePage, spec: dict, english: bool) -> bool:
         return False
     page.results = results_stream(spec["charts"], english)
     page.results_published = True
-    page.results_public = False
+    page.results_public = spec.get("public", False)
     page.results_display_mode = spec["mode"]
     page.save_revision().publish()
     return True
