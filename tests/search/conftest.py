@@ -1,52 +1,10 @@
-import datetime
+"""The search tests build lessons with the lessons tests' fixtures and helpers."""
 
-import pytest
-
-from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
-
-
-@pytest.fixture(autouse=True)
-def _no_briefs_on_publish(settings):
-    """WeasyPrint takes a second per page: only the brief tests turn it back on."""
-    settings.LESSON_BRIEFS_ON_PUBLISH = False
-
-
-@pytest.fixture
-def library(home_page):
-    return LessonsIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def library_en(library, home_page_en, locales):
-    english = library.copy_for_translation(locales["en"])
-    english.title = "Lessons library"
-    english.save_revision().publish()
-    return english.specific
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-@pytest.fixture
-def make_lesson(library):
-    def make(parent=None, publish_it=True, topics=(), countries=(), **fields):
-        fields.setdefault("date", datetime.date(2026, 3, 15))
-        lesson = LessonPageFactory(
-            parent=parent or library,
-            topics=list(topics),
-            countries=list(countries),
-            **fields,
-        )
-        return publish(lesson) if publish_it else lesson
-
-    return make
-
-
-def translate(lesson, locale, **fields):
-    english = lesson.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(english, name, value)
-    return publish(english.specific)
+from tests.lessons.conftest import (  # noqa: F401
+    _no_briefs_on_publish,
+    library,
+    library_en,
+    make_lesson,
+    publish,
+    translate,
+)
