@@ -18,7 +18,6 @@ per address, read the way django-axes reads it (AXES_IPWARE_PROXY_COUNT).
 """
 
 import functools
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -61,9 +60,10 @@ def configured_rate(scope: str) -> Rate:
 
 def is_rate_limited(request: HttpRequest, scope: str, rate: Rate) -> bool:
     """Count this request against `scope`; True once the client is over the limit."""
-    window = int(time.time() // rate.period)
-    key = f"ratelimit:{scope}:{client_identity(request)}:{window}"
-    cache.add(key, 0, rate.period + 1)
+    # The window opens at the client's first request and lasts `rate.period`
+    # (incr keeps the expiry), so no count is split by a clock boundary.
+    key = f"ratelimit:{scope}:{client_identity(request)}"
+    cache.add(key, 0, rate.period)
     try:
         count = cache.incr(key)
     except ValueError:  # the window expired between add() and incr()

@@ -255,7 +255,6 @@ def test_lesson_thread_invites_anonymous_readers_to_log_in(client, lesson):
 def test_comment_rate_comes_from_the_shared_settings(
     client, make_cycle, member, settings, monkeypatch
 ):
-    monkeypatch.setattr("portal.ratelimit.time.time", lambda: 1_800_000_010.0)
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comments": "2/m"}
     cycle = make_cycle(step=5)
     client.force_login(member)
