@@ -11,9 +11,9 @@ Usage in a view::
     def search(request): ...
 
 Over the limit, the view is not called and the reader gets a translated 429 page with a
-`Retry-After` header. Counting uses a window opened by the client's first request, kept in
-the shared cache (Redis in
-production), so every gunicorn worker sees the same counts. Signed-in users are counted
+`Retry-After` header. Counting uses a window opened by the client's first request,
+kept in the shared cache (Redis in production), so every gunicorn worker sees the same
+counts. Signed-in users are counted
 per account (a district team often shares one mobile connection); anonymous visitors
 per address, read the way django-axes reads it (AXES_IPWARE_PROXY_COUNT).
 """
