@@ -36,7 +36,14 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    """Mark browser tests before pytest-django orders the run by database use.
+
+    A browser test flushes the database when it ends; marked transactional before that
+    ordering, every browser test runs after the tests that share one transaction, as
+    Django orders a TransactionTestCase after each TestCase.
+    """
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
