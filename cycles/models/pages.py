@@ -80,6 +80,15 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     knowledge_translation_date = models.DateField(
         _("knowledge translation starts"), null=True, blank=True
     )
+    reminder_days_before_close = models.PositiveSmallIntegerField(
+        _("reminder before the close (days)"),
+        default=3,
+        help_text=_(
+            "Districts that have not submitted are reminded this many days before "
+            "answers close, besides the reminders at opening and on the last day. "
+            "0 sends no such reminder."
+        ),
+    )
     step_override = models.PositiveSmallIntegerField(
         _("current step (override)"),
         null=True,
@@ -147,7 +156,12 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         FieldPanel("step_override"),
         FieldRowPanel([FieldPanel("issue_date"), FieldPanel("questionnaire_date")]),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("answers_open"), FieldPanel("answers_close")])],
+            [
+                FieldRowPanel(
+                    [FieldPanel("answers_open"), FieldPanel("answers_close")]
+                ),
+                FieldPanel("reminder_days_before_close"),
+            ],
             heading=_("Answers"),
         ),
         FieldPanel("results_date"),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dhis2",
     "charts",
     "discussions",
+    "participation",
     # Comments (django-comments-xtd on django-contrib-comments, which needs sites).
     "django_comments_xtd",
     "django_comments",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "participation.middleware.LastVisitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
