@@ -339,3 +339,48 @@ register_source(
         table=dhis2_table,
     )
 )
+
+
+# --- (d) Participation rates across cycles (the participation app provides them). --
+
+
+class ParticipationRate:
+    ANSWERED = "answered"
+    COMMENTED = "commented"
+    DISCUSSED = "discussed"
+
+    OPTIONS = [
+        (ANSWERED, _("Districts that answered the questionnaire")),
+        (COMMENTED, _("Districts that commented on the results")),
+        (DISCUSSED, _("Districts that took part in the discussion")),
+    ]
+
+
+class ParticipationSourceBlock(blocks.StructBlock):
+    rate = blocks.ChoiceBlock(
+        choices=ParticipationRate.OPTIONS,
+        default=ParticipationRate.ANSWERED,
+        label=_("rate"),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Participation across cycles")
+
+
+def participation_table(value, context: ChartContext) -> ChartData:
+    """Calls ``CHARTS_PARTICIPATION_LOADER`` (``loader(rate) -> ChartData``)."""
+    dotted_path = getattr(settings, "CHARTS_PARTICIPATION_LOADER", "")
+    if not dotted_path:
+        raise SourceUnavailable(gettext("Participation figures are not available."))
+    return import_string(dotted_path)(value.get("rate") or ParticipationRate.ANSWERED)
+
+
+register_source(
+    Source(
+        kind="participation",
+        label=_("Participation across cycles"),
+        block=ParticipationSourceBlock,
+        table=participation_table,
+    )
+)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -130,6 +130,30 @@ def participation(cycle: CyclePage) -> list[DistrictParticipation]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class CountryAnswers:
+    country: str
+    answered: int
+    districts: int
+
+
+def answered_by_country(cycle: CyclePage) -> list[CountryAnswers]:
+    """Per country, how many of its districts have submitted: the count every
+    participant sees ("31 of 34 districts of Benin have answered"), never who."""
+    totals = District.objects.values("country__name").annotate(n=Count("pk"))
+    answered = dict(
+        submitted_responses(cycle)
+        .values_list("district__country__name")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        CountryAnswers(
+            row["country__name"], answered.get(row["country__name"], 0), row["n"]
+        )
+        for row in totals.order_by("country__name")
+    ]
 
 
 def participation_counts(rows: list[DistrictParticipation]) -> dict[str, int]:

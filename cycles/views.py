@@ -100,6 +100,9 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         answer_rows=answer_rows(questions, response.answers) if response else [],
         receipt=receipt_number(response) if response and response.is_submitted else "",
         results_visible=page.results_visible_to(request.user),
+        answered_by_country=(
+            selectors.answered_by_country(cycle) if page.current_step >= 3 else []
+        ),
         **extra,
     )
     if selectors.can_export(request.user):

@@ -254,6 +254,7 @@ RATE_LIMITS = {
 
 # Chart blocks with a DHIS2 source read the stored analytics snapshots (charts/sources.py).
 CHARTS_DHIS2_SNAPSHOT_LOADER = "dhis2.selectors.analytics_chart_data"
+CHARTS_PARTICIPATION_LOADER = "participation.charts.rate_chart_data"
 
 LOGGING = {
     "version": 1,
