@@ -108,7 +108,9 @@ def _members_by_district() -> tuple[Counter, Counter]:
         .values("district_id")
         .annotate(
             members=Count("pk"),
-            joined=Count("pk", filter=~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)),
+            joined=Count(
+                "pk", filter=~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+            ),
         )
     )
     members, joined = Counter(), Counter()
