@@ -148,7 +148,7 @@ def seed_answers(cycle: CyclePage, spec: dict) -> int:
         return 0
     rng = random.Random(spec["slug"])
     questions = questions_in_language(cycle, "fr")
-    districts = list(District.objects.order_by("code"))
+    districts = list(District.objects.select_related("country").order_by("code"))
     users = {
         u.username: u
         for u in get_user_model().objects.filter(username__startswith="hdmt-")
@@ -159,9 +159,12 @@ def seed_answers(cycle: CyclePage, spec: dict) -> int:
     responses = []
     for district in districts:
         draw = rng.random()
-        if draw < spec["share_submitted"]:
+        submitted = spec.get("share_submitted_by_country", {}).get(
+            district.country.code, spec["share_submitted"]
+        )
+        if draw < submitted:
             status = "submitted"
-        elif draw < spec["share_submitted"] + spec["share_drafts"]:
+        elif draw < submitted + spec["share_drafts"]:
             status = "draft"
         else:
             continue

@@ -16,6 +16,8 @@ from participation.selectors import (
     DistrictParticipation,
     RateRow,
     canonical_cycles,
+    cycle_label,
+    district_participation,
     districts_at_risk,
     rates_across_cycles,
     rates_by,
@@ -57,16 +59,25 @@ def build_dashboard(cycle_id: str = "", country: str = "") -> Dashboard:
         at_risk=districts_at_risk(history),
         country=country,
     )
-    for cycle_rates in history:
-        if cycle_rates.cycle == dashboard.cycle:
-            dashboard.cycle_label = cycle_rates.label
-            dashboard.rows = [
-                row
-                for row in cycle_rates.rows
-                if not country or row.district.country.code == country
-            ]
-            dashboard.by_country = cycle_rates.by_country
-            dashboard.by_region = rates_by(cycle_rates.rows, "region")
+    if dashboard.cycle is None:
+        return dashboard
+    current = next((h for h in history if h.cycle == dashboard.cycle), None)
+    if current is None:  # a cycle whose answers have not opened yet
+        rows = district_participation(dashboard.cycle)
+        current = CycleRates(
+            dashboard.cycle,
+            cycle_label(dashboard.cycle),
+            rates_by(rows, "country"),
+            rows,
+        )
+    dashboard.cycle_label = current.label
+    dashboard.rows = [
+        row
+        for row in current.rows
+        if not country or row.district.country.code == country
+    ]
+    dashboard.by_country = current.by_country
+    dashboard.by_region = rates_by(current.rows, "region")
     return dashboard
 
 

@@ -240,8 +240,14 @@ class CycleRates:
     rows: list[DistrictParticipation] = field(default_factory=list)
 
 
-def rates_across_cycles(cycles: list[CyclePage] | None = None) -> list[CycleRates]:
+def rates_across_cycles(
+    cycles: list[CyclePage] | None = None, today: date | None = None
+) -> list[CycleRates]:
+    """The rates of every cycle whose answers have opened (a cycle still being
+    prepared would only show zeros)."""
+    today = today or timezone.localdate()
     cycles = canonical_cycles() if cycles is None else cycles
+    cycles = [c for c in cycles if c.answers_open and c.answers_open <= today]
     districts = list(District.objects.select_related("country"))
     history = []
     for cycle in cycles:
