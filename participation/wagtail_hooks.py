@@ -1,0 +1,1 @@
+from participation.reminder_hooks import *  # noqa: F403
