@@ -1,8 +1,11 @@
+"""Admin hooks of participation: the dashboard here, the reminder log in its module."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+import participation.reminder_hooks  # noqa: F401 (registers the reminder log)
 from participation import dashboard_views
 from participation.selectors import can_view_participation
 

@@ -1,0 +1,125 @@
+"""The reminders log in the Wagtail admin: read-only, for facilitators and admins."""
+
+import django_filters
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from cycles.models import CyclePage
+from districts.models import District
+from districts.roles import Role, is_facilitator
+from participation.models import ReminderDelivery, ReminderKind
+
+
+class FacilitatorsMayView(BasePermissionPolicy):
+    """Facilitators and admins read the log; nobody adds, edits or deletes rows
+    (the log is also what stops a reminder going out twice)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_facilitator(user)
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(
+                Q(is_superuser=True)
+                | Q(groups__name__in=[Role.FACILITATOR, Role.ADMIN]),
+                is_active=True,
+            )
+            .distinct()
+        )
+
+
+register_permission_policy(ReminderDelivery, FacilitatorsMayView(ReminderDelivery))
+
+
+def _cycles_with_reminders(request):
+    return CyclePage.objects.filter(
+        pk__in=ReminderDelivery.objects.values("cycle_id")
+    ).order_by("-pk")
+
+
+def _districts_with_reminders(request):
+    return District.objects.filter(
+        pk__in=ReminderDelivery.objects.values("district_id")
+    )
+
+
+class ReminderDeliveryFilterSet(WagtailFilterSet):
+    cycle = django_filters.ModelChoiceFilter(
+        label=_("cycle"), queryset=_cycles_with_reminders, widget=forms.Select
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("reminder"),
+        choices=ReminderKind.choices,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("district"), queryset=_districts_with_reminders, widget=forms.Select
+    )
+    sent_at = django_filters.DateFromToRangeFilter(
+        label=_("sent at"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ReminderDelivery
+        fields = ["cycle", "kind", "district", "sent_at"]
+
+
+class ReminderDeliveryViewSet(ModelViewSet):
+    model = ReminderDelivery
+    name = "reminder_log"
+    url_prefix = "reminder-log"
+    icon = "mail"
+    menu_label = _("Reminders sent")
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    form_fields: list[str] = []  # no add or edit: the policy refuses both
+    inspect_view_enabled = True
+    inspect_view_fields = ["cycle", "kind", "user", "district", "email", "language"]
+    inspect_view_fields += ["sent_at"]
+    list_display = ["email", "district", "cycle", "kind", "language", "sent_at"]
+    list_export = ["sent_at", "cycle", "kind", "district", "email", "language"]
+    export_filename = "reminders-sent"
+    filterset_class = ReminderDeliveryFilterSet
+    search_fields = ["email", "user__first_name", "user__last_name", "district__name"]
+    search_backend_name = None
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return ReminderDelivery.objects.select_related("cycle", "district", "user")
+
+
+reminder_log_viewset = ReminderDeliveryViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_reminder_log():
+    return reminder_log_viewset
+
+
+@hooks.register("register_page_header_buttons")
+def reminders_header_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, CyclePage) and is_facilitator(user):
+        from cycles.selectors import canonical_cycle
+
+        source = canonical_cycle(page)
+        yield Button(
+            _("Reminders sent"),
+            reverse("reminder_log:index") + f"?cycle={source.pk}",
+            icon_name="mail",
+            priority=50,
+        )

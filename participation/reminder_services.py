@@ -1,0 +1,220 @@
+"""Writes for reminders: sending the due ones, and members opting out or back in.
+
+Sending records the delivery *before* the e-mail leaves, in its own transaction,
+and the unique (cycle, kind, member) constraint makes that row a claim: two runs at
+once cannot both send, and a run that crashes after sending never sends again. An
+e-mail that fails to leave gives its claim back, so the next run retries it.
+"""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Locale
+
+from cycles.models import CyclePage
+from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
+from participation.reminders import Due, Recipient, due_reminders, recipients
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "participation.reminders"
+TOKEN_MAX_AGE = 60 * 60 * 24 * 365
+
+
+@dataclass
+class Batch:
+    """One kind of reminder for one cycle: who got it (or would), who could not."""
+
+    due: Due
+    sent: list[Recipient] = field(default_factory=list)
+    failed: list[Recipient] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    today: dt.date
+    dry_run: bool
+    batches: list[Batch] = field(default_factory=list)
+
+    @property
+    def sent_count(self) -> int:
+        return sum(len(batch.sent) for batch in self.batches)
+
+    @property
+    def failed_count(self) -> int:
+        return sum(len(batch.failed) for batch in self.batches)
+
+
+# --- Opting out ------------------------------------------------------------------
+def unsubscribe_token(user) -> str:
+    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def user_from_token(token: str):
+    from django.contrib.auth import get_user_model
+
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
+
+
+def opt_out(user) -> None:
+    ReminderOptOut.objects.get_or_create(user=user)
+
+
+def opt_in(user) -> None:
+    ReminderOptOut.objects.filter(user=user).delete()
+
+
+def has_opted_out(user) -> bool:
+    return ReminderOptOut.objects.filter(user=user).exists()
+
+
+def save_preferences(user, wants_reminders: bool, language: str) -> None:
+    """The reminder switch, and the language of every e-mail the member gets."""
+    from discussions.services import remember_language
+
+    if wants_reminders:
+        opt_in(user)
+    else:
+        opt_out(user)
+    remember_language(user, language)
+
+
+# --- Sending -----------------------------------------------------------------------
+def send_due_reminders(today: dt.date | None = None, dry_run: bool = False) -> Report:
+    """Send every reminder due on `today` (default: today) that was never sent.
+
+    A dry run sends nothing and records nothing: its report lists who would get what."""
+    today = today or timezone.localdate()
+    report = Report(today=today, dry_run=dry_run)
+    connection = None if dry_run else get_connection()
+    for due in due_reminders(today):
+        batch = Batch(due)
+        for recipient in recipients(due):
+            if dry_run:
+                batch.sent.append(recipient)
+            elif _claim(due, recipient):
+                if _send(due, recipient, connection):
+                    batch.sent.append(recipient)
+                else:
+                    batch.failed.append(recipient)
+        if batch.sent or batch.failed:
+            report.batches.append(batch)
+    return report
+
+
+def _claim(due: Due, recipient: Recipient) -> ReminderDelivery | None:
+    try:
+        with transaction.atomic():
+            return ReminderDelivery.objects.create(
+                cycle=due.cycle,
+                kind=due.kind,
+                user=recipient.user,
+                district=recipient.district,
+                email=recipient.email,
+                language=recipient.language,
+            )
+    except IntegrityError:  # another run claimed it first
+        return None
+
+
+def _send(due: Due, recipient: Recipient, connection) -> bool:
+    try:
+        reminder_email(due, recipient, connection).send()
+    except Exception:  # any failure of the mail server: give the claim back
+        logger.exception("Reminder to %s not sent", recipient.email)
+        ReminderDelivery.objects.filter(
+            cycle=due.cycle, kind=due.kind, user=recipient.user
+        ).delete()
+        return False
+    return True
+
+
+def reminder_subject(kind: str, title: str, days_left: int) -> str:
+    """The subject line, in the active language."""
+    if kind == ReminderKind.SURVEY_CLOSING:
+        return ngettext(
+            "District.Team: %(days)s day left to answer “%(title)s”",
+            "District.Team: %(days)s days left to answer “%(title)s”",
+            days_left,
+        ) % {"days": days_left, "title": title}
+    if kind == ReminderKind.SURVEY_LAST_DAY:
+        return _("District.Team: last day to answer “%(title)s”") % {"title": title}
+    if kind == ReminderKind.DISCUSSION_OPENS:
+        return _("District.Team: the discussion on “%(title)s” is open") % {
+            "title": title
+        }
+    return _("District.Team: the questionnaire “%(title)s” is open") % {"title": title}
+
+
+ANCHORS = {
+    ReminderKind.SURVEY_OPENS: "#survey",
+    ReminderKind.SURVEY_CLOSING: "#survey",
+    ReminderKind.SURVEY_LAST_DAY: "#survey",
+    ReminderKind.DISCUSSION_OPENS: "#discussion",
+}
+
+
+def reminder_email(due: Due, recipient: Recipient, connection=None) -> EmailMessage:
+    """The reminder in the member's language, linking to the cycle in that language."""
+    with translation.override(recipient.language):
+        page = cycle_in_language(due.cycle, recipient.language)
+        unsubscribe_url = settings.BASE_URL + reverse(
+            "reminders:unsubscribe",
+            kwargs={"token": unsubscribe_token(recipient.user)},
+        )
+        context = {
+            "user": recipient.user,
+            "name": recipient.user.first_name or recipient.user.get_username(),
+            "district": recipient.district.name,
+            "title": page.title,
+            "url": _absolute_url(page) + ANCHORS[due.kind],
+            "deadline": formats.date_format(due.deadline, "DATE_FORMAT")
+            if due.deadline
+            else "",
+            "days_left": due.days_left,
+            "has_draft": recipient.has_draft,
+            "unsubscribe_url": unsubscribe_url,
+            "settings_url": settings.BASE_URL + reverse("reminders:settings"),
+        }
+        subject = reminder_subject(due.kind, page.title, due.days_left or 0)
+        body = render_to_string(f"participation/email/reminder_{due.kind}.txt", context)
+    return EmailMessage(
+        subject,
+        body,
+        to=[recipient.email],
+        connection=connection,
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+    )
+
+
+def cycle_in_language(cycle: CyclePage, language: str) -> CyclePage:
+    """The live translation of the cycle in `language`, else the cycle itself."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or locale.pk == cycle.locale_id:
+        return cycle
+    return (
+        CyclePage.objects.live()
+        .filter(translation_key=cycle.translation_key, locale=locale)
+        .first()
+        or cycle
+    )
+
+
+def _absolute_url(page) -> str:
+    """On BASE_URL, like the unsubscribe link (a page of another site keeps its own)."""
+    url = page.get_url() or "/"
+    return url if url.startswith("http") else settings.BASE_URL + url

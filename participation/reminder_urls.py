@@ -1,0 +1,9 @@
+from django.urls import path
+
+from participation import reminder_views as views
+
+app_name = "reminders"
+urlpatterns = [
+    path("reminders/", views.reminder_settings, name="settings"),
+    path("reminders/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

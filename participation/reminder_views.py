@@ -1,0 +1,47 @@
+"""A member's reminder settings, and the one-click unsubscribe link of the e-mails."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from participation import reminder_services as services
+from participation.reminder_forms import ReminderSettingsForm
+from participation.reminders import member_language
+
+
+@login_required
+def reminder_settings(request):
+    user = request.user
+    if request.method == "POST":
+        form = ReminderSettingsForm(request.POST)
+        if form.is_valid():
+            services.save_preferences(
+                user, form.cleaned_data["reminders"], form.cleaned_data["language"]
+            )
+            messages.success(request, _("Your choice is saved."))
+            return redirect("reminders:settings")
+    else:
+        form = ReminderSettingsForm(
+            initial={
+                "reminders": not services.has_opted_out(user),
+                "language": member_language(user),
+            }
+        )
+    return render(request, "participation/reminder_settings.html", {"form": form})
+
+
+def unsubscribe(request, token):
+    """GET asks (mail scanners follow links); only the POST of the form opts out."""
+    user = services.user_from_token(token)
+    if user is None:
+        return render(
+            request, "participation/unsubscribe.html", {"invalid": True}, status=400
+        )
+    done = services.has_opted_out(user)
+    if request.method == "POST":
+        services.opt_out(user)
+        done = True
+    return render(
+        request, "participation/unsubscribe.html", {"done": done, "email": user.email}
+    )

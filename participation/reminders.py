@@ -1,0 +1,172 @@
+"""Which participation reminders are due today, and to whom (reads only).
+
+The schedule of a cycle, all dates in the portal's time zone:
+
+- survey reminders while the dates put the cycle in its answer window
+  (``answers_open`` ≤ today ≤ ``answers_close``, and step 3 reached), to members of
+  districts that have not submitted (a draft is not a submission). One survey kind
+  per cycle and day, the most urgent: the last day beats "closing soon", which beats
+  "open". So a late or missed cron run catches up with one e-mail, never three at
+  once, and nobody is told "it is open" after being told "it closes soon".
+- the discussion reminder while the discussion's dates are open, to every member.
+
+A facilitator's step override can only silence reminders: a cycle held at another
+step than 3 (or 5) sends no survey (or discussion) reminder. A cycle whose source
+page is not live sends nothing. Each member gets each kind at most once per cycle,
+the log of deliveries being the memory (``ReminderDelivery``).
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Min
+
+from cycles import steps
+from cycles.models import CyclePage, SurveyResponse
+from cycles.models.responses import ResponseStatus
+from districts.models import District
+from districts.roles import Role
+from participation.models import ReminderDelivery, ReminderKind
+
+SURVEY_KINDS = (
+    ReminderKind.SURVEY_OPENS,
+    ReminderKind.SURVEY_CLOSING,
+    ReminderKind.SURVEY_LAST_DAY,
+)
+
+
+@dataclass(frozen=True)
+class Due:
+    """One kind of reminder a cycle (its source page) owes its members today."""
+
+    cycle: CyclePage
+    kind: ReminderKind
+    today: dt.date
+
+    @property
+    def deadline(self) -> dt.date | None:
+        if self.kind in SURVEY_KINDS:
+            return self.cycle.answers_close
+        return self.cycle.discussion_close
+
+    @property
+    def days_left(self) -> int | None:
+        return (self.deadline - self.today).days if self.deadline else None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    user: object
+    district: District
+    email: str
+    language: str
+    has_draft: bool = field(default=False)
+
+
+def survey_kind_due(cycle: CyclePage, today: dt.date) -> ReminderKind | None:
+    """The one survey reminder of the day, or None outside the answer window."""
+    if not _answers_window(cycle, today):
+        return None
+    close = cycle.answers_close
+    if close is not None and today == close:
+        return ReminderKind.SURVEY_LAST_DAY
+    lead = cycle.reminder_days_before_close
+    if close is not None and lead and close - dt.timedelta(days=lead) <= today:
+        return ReminderKind.SURVEY_CLOSING
+    return ReminderKind.SURVEY_OPENS
+
+
+def discussion_due(cycle: CyclePage, today: dt.date) -> bool:
+    if cycle.step_override and cycle.step_override != 5:
+        return False
+    if cycle.discussion_open is None or today < cycle.discussion_open:
+        return False
+    return cycle.discussion_close is None or today <= cycle.discussion_close
+
+
+def _answers_window(cycle: CyclePage, today: dt.date) -> bool:
+    """Answers are accepted on `today` by the dates (the page agrees)."""
+    if cycle.step_override and cycle.step_override != 3:
+        return False
+    if cycle.answers_open is None or today < cycle.answers_open:
+        return False
+    if cycle.answers_close is not None and today > cycle.answers_close:
+        return False
+    return cycle.step_override == 3 or steps.step_from_dates(cycle, today) == 3
+
+
+def live_source_cycles() -> list[CyclePage]:
+    """The source page (oldest of its translation group) of every cycle, if live.
+
+    Responses and deliveries hang on the source page (see
+    ``cycles.selectors.canonical_cycle``), so translations share one schedule."""
+    sources = (
+        CyclePage.objects.values("translation_key")
+        .annotate(source_id=Min("id"))
+        .values("source_id")
+    )
+    return list(CyclePage.objects.live().filter(pk__in=sources).order_by("pk"))
+
+
+def due_reminders(today: dt.date) -> list[Due]:
+    due = []
+    for cycle in live_source_cycles():
+        kind = survey_kind_due(cycle, today)
+        if kind is not None and cycle.questions.exists():
+            due.append(Due(cycle, kind, today))
+        if discussion_due(cycle, today):
+            due.append(Due(cycle, ReminderKind.DISCUSSION_OPENS, today))
+    return due
+
+
+def recipients(due: Due) -> list[Recipient]:
+    """Active members with an e-mail who still need this reminder.
+
+    Survey reminders skip districts that have submitted; everybody skips members who
+    opted out or already had this reminder for this cycle."""
+    members = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name=Role.HDMT_MEMBER,
+            membership__isnull=False,
+            reminder_opt_out__isnull=True,
+        )
+        .exclude(email="")
+        .exclude(
+            pk__in=ReminderDelivery.objects.filter(
+                cycle=due.cycle, kind=due.kind
+            ).values("user_id")
+        )
+        .select_related("membership__district", "discussion_settings")
+        .order_by("membership__district__name", "pk")
+    )
+    statuses = dict(
+        SurveyResponse.objects.filter(cycle=due.cycle).values_list(
+            "district_id", "status"
+        )
+    )
+    if due.kind in SURVEY_KINDS:
+        submitted = [
+            pk for pk, status in statuses.items() if status == ResponseStatus.SUBMITTED
+        ]
+        members = members.exclude(membership__district__in=submitted)
+    return [
+        Recipient(
+            user=user,
+            district=user.membership.district,
+            email=user.email,
+            language=member_language(user),
+            has_draft=statuses.get(user.membership.district_id) == ResponseStatus.DRAFT,
+        )
+        for user in members.distinct()
+    ]
+
+
+def member_language(user) -> str:
+    """The language the member reads e-mails in (their notification setting)."""
+    prefs = getattr(user, "discussion_settings", None)
+    language = prefs.language if prefs is not None else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
