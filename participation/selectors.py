@@ -1,0 +1,58 @@
+"""Reads for the facilitators' invitation list."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participation.models import Invitation
+
+
+class InvitationStatus:
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    EXPIRED = "expired"
+    NOT_SENT = "not_sent"
+
+    choices = [
+        (PENDING, _("Pending")),
+        (ACCEPTED, _("Accepted")),
+        (EXPIRED, _("Expired")),
+        (NOT_SENT, _("Not sent")),
+    ]
+    labels = dict(choices)
+
+
+def invitations(
+    *, district=None, status: str = "", query: str = "", now=None
+) -> QuerySet[Invitation]:
+    """Invitations, newest first, each annotated with ``status``."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+    rows = Invitation.objects.select_related("district", "invited_by").annotate(
+        status=Case(
+            When(accepted_at__isnull=False, then=Value(InvitationStatus.ACCEPTED)),
+            When(sent_at__isnull=True, then=Value(InvitationStatus.NOT_SENT)),
+            When(sent_at__lt=cutoff, then=Value(InvitationStatus.EXPIRED)),
+            default=Value(InvitationStatus.PENDING),
+            output_field=CharField(),
+        )
+    )
+    if district is not None:
+        rows = rows.filter(district=district)
+    if status in InvitationStatus.labels:
+        rows = rows.filter(status=status)
+    if query:
+        rows = rows.filter(Q(name__icontains=query) | Q(email__icontains=query))
+    return rows.order_by("-created_at", "-pk")
+
+
+def with_status_labels(rows) -> list[Invitation]:
+    """The rows of one listing page, each with its translated ``status_label``."""
+    rows = list(rows)
+    for row in rows:
+        row.status_label = InvitationStatus.labels[row.status]
+        row.can_resend = row.status != InvitationStatus.ACCEPTED
+    return rows
