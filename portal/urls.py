@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     *account_patterns,
     path("search/", search_views.search, name="search"),
     path("discussions/", include("discussions.urls")),
+    path("", include("participation.urls")),
     path(
         "search/autocomplete/",
         search_views.autocomplete,
