@@ -1,9 +1,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from districts.roles import is_facilitator
+from districts.admin_menu import FacilitatorMenuItem
 from participation import admin_views
 
 
@@ -34,11 +33,6 @@ def invitation_urls():
             name="participation_resend",
         ),
     ]
-
-
-class FacilitatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_facilitator(request.user)
 
 
 @hooks.register("register_admin_menu_item")
