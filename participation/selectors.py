@@ -3,26 +3,18 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Q, QuerySet, TextChoices, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participation.models import Invitation
 
 
-class InvitationStatus:
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    EXPIRED = "expired"
-    NOT_SENT = "not_sent"
-
-    choices = [
-        (PENDING, _("Pending")),
-        (ACCEPTED, _("Accepted")),
-        (EXPIRED, _("Expired")),
-        (NOT_SENT, _("Not sent")),
-    ]
-    labels = dict(choices)
+class InvitationStatus(TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")
+    NOT_SENT = "not_sent", _("Not sent")
 
 
 def invitations(
@@ -42,7 +34,7 @@ def invitations(
     )
     if district is not None:
         rows = rows.filter(district=district)
-    if status in InvitationStatus.labels:
+    if status in InvitationStatus.values:
         rows = rows.filter(status=status)
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(email__icontains=query))
@@ -53,6 +45,6 @@ def with_status_labels(rows) -> list[Invitation]:
     """The rows of one listing page, each with its translated ``status_label``."""
     rows = list(rows)
     for row in rows:
-        row.status_label = InvitationStatus.labels[row.status]
+        row.status_label = InvitationStatus(row.status).label
         row.can_resend = row.status != InvitationStatus.ACCEPTED
     return rows

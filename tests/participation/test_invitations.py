@@ -39,22 +39,32 @@ def send(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def invite(send):
+    """Invite through the service, e-mails included (French, no inviter by default)."""
+
+    def run(email, district, *, name="Awa Koné", language="fr", invited_by=None):
+        return send(
+            service.invite,
+            name=name,
+            email=email,
+            district=district,
+            language=language,
+            invited_by=invited_by,
+        )
+
+    return run
+
+
+@pytest.fixture
 def staff(client, facilitator):
     client.force_login(facilitator)
     return client
 
 
 @pytest.fixture
-def invited(send, district, facilitator):
+def invited(invite, district, facilitator):
     mail.outbox.clear()
-    return send(
-        service.invite,
-        name="Awa Koné",
-        email="awa.kone@example.org",
-        district=district,
-        language="fr",
-        invited_by=facilitator,
-    )
+    return invite("awa.kone@example.org", district, invited_by=facilitator)
 
 
 def link_in(message) -> str:
@@ -128,31 +138,10 @@ def test_a_french_invitation_is_written_in_french(invited, facilitator, home_pag
     assert link_in(message).startswith("/fr/invitations/")
 
 
-def test_usernames_stay_unique_and_mentionable(send, district, other_district):
-    first = send(
-        service.invite,
-        name="Awa",
-        email="awa@one.example",
-        district=district,
-        language="fr",
-        invited_by=None,
-    )
-    second = send(
-        service.invite,
-        name="Awa",
-        email="Awa@two.example",
-        district=other_district,
-        language="fr",
-        invited_by=None,
-    )
-    odd = send(
-        service.invite,
-        name="Zoé",
-        email="zoé+test!@three.example",
-        district=district,
-        language="fr",
-        invited_by=None,
-    )
+def test_usernames_stay_unique_and_mentionable(invite, district, other_district):
+    first = invite("awa@one.example", district)
+    second = invite("Awa@two.example", other_district)
+    odd = invite("zoé+test!@three.example", district)
     assert first.user.username == "awa"
     assert second.user.username == "awa-2"
     assert odd.user.username == "zoe-test"
@@ -177,18 +166,11 @@ def test_inviting_an_existing_account_is_refused(staff, send, member):
 
 
 def test_reinviting_a_pending_member_sends_a_new_link_and_the_old_one_stops(
-    invited, send, other_district, home_page
+    invited, invite, other_district, home_page
 ):
     old_link = link_in(mail.outbox[0])
     mail.outbox.clear()
-    again = send(
-        service.invite,
-        name="Awa Koné",
-        email="AWA.KONE@example.org",
-        district=other_district,
-        language="en",
-        invited_by=None,
-    )
+    again = invite("AWA.KONE@example.org", other_district, language="en")
     assert again.pk == invited.pk
     assert User.objects.filter(email__iexact="awa.kone@example.org").count() == 1
     assert again.user.membership.district == other_district
@@ -468,22 +450,12 @@ def test_the_template_file_reads_back_without_problems(staff, district):
 
 
 def test_the_list_shows_statuses_and_filters_them(
-    staff, send, district, other_district, facilitator
+    staff, invite, district, other_district, facilitator
 ):
-    def make(email, where):
-        return send(
-            service.invite,
-            name=email.split("@")[0],
-            email=email,
-            district=where,
-            language="fr",
-            invited_by=facilitator,
-        )
-
-    pending = make("pending@example.org", district)
-    accepted = make("accepted@example.org", district)
+    pending = invite("pending@example.org", district, invited_by=facilitator)
+    accepted = invite("accepted@example.org", district, invited_by=facilitator)
     service.accept(accepted, PASSWORD)
-    expired = make("expired@example.org", other_district)
+    expired = invite("expired@example.org", other_district, invited_by=facilitator)
     Invitation.objects.filter(pk=expired.pk).update(
         sent_at=timezone.now() - timedelta(days=15)
     )
@@ -528,16 +500,9 @@ def test_an_accepted_invitation_cannot_be_resent(staff, send, invited):
     assert mail.outbox == []
 
 
-def test_a_failed_delivery_shows_as_not_sent(staff, send, district):
+def test_a_failed_delivery_shows_as_not_sent(staff, invite, district):
     with patch("django.core.mail.EmailMessage.send", side_effect=OSError("SMTP down")):
-        invitation = send(
-            service.invite,
-            name="Awa",
-            email="awa@example.org",
-            district=district,
-            language="fr",
-            invited_by=None,
-        )
+        invitation = invite("awa@example.org", district)
     invitation.refresh_from_db()
     assert invitation.sent_at is None
     assert "Non envoyée" in staff.get(reverse("participation_invitations")).text
