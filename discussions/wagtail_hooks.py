@@ -1,10 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from discussions import admin_views
-from districts.roles import is_facilitator
+from districts.admin_menu import FacilitatorMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -17,11 +16,6 @@ def moderation_urls():
             name="discussions_moderation_act",
         ),
     ]
-
-
-class FacilitatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_facilitator(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -103,15 +103,14 @@ class DistrictParticipation:
 
 
 def _members_by_district() -> tuple[Counter, Counter]:
-    rows = (
-        Membership.objects.filter(user__is_active=True)
-        .values("district_id")
-        .annotate(
-            members=Count("pk"),
-            joined=Count(
-                "pk", filter=~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
-            ),
-        )
+    """(invited, joined) per district: an invitee joins by setting a password."""
+    rows = Membership.objects.values("district_id").annotate(
+        members=Count("pk"),
+        joined=Count(
+            "pk",
+            filter=Q(user__is_active=True)
+            & ~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX),
+        ),
     )
     members, joined = Counter(), Counter()
     for row in rows:

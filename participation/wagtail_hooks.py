@@ -1,18 +1,14 @@
-"""Admin hooks of participation: the dashboard here, the reminder log in its module."""
+"""Admin hooks of participation: the dashboard here; invitations and the reminder
+log register theirs in their own modules."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-import participation.reminder_hooks  # noqa: F401 (registers the reminder log)
+import participation.invitation_hooks  # noqa: F401 (registers its hooks)
+import participation.reminder_hooks  # noqa: F401 (registers its hooks)
+from districts.admin_menu import FacilitatorMenuItem
 from participation import dashboard_views
-from participation.selectors import can_view_participation
-
-
-class ParticipationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_participation(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -38,7 +34,7 @@ def dashboard_urls():
 
 @hooks.register("register_admin_menu_item")
 def dashboard_menu_item():
-    return ParticipationMenuItem(
+    return FacilitatorMenuItem(
         _("Participation"),
         reverse("participation_dashboard"),
         icon_name="group",

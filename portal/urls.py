@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("discussions/", include("discussions.urls")),
     path("participation/", include("participation.reminder_urls")),
+    path("", include("participation.urls")),
     path(
         "search/autocomplete/",
         search_views.autocomplete,

@@ -250,6 +250,7 @@ RATE_LIMITS = {
     "search": env_str("RATE_LIMIT_SEARCH", "30/m"),
     "autocomplete": env_str("RATE_LIMIT_AUTOCOMPLETE", "60/m"),
     "submit": env_str("RATE_LIMIT_SUBMIT", "10/m"),
+    "invitation": env_str("RATE_LIMIT_INVITATION", "10/m"),
 }
 
 # Chart blocks with a DHIS2 source read the stored analytics snapshots (charts/sources.py).
@@ -288,6 +289,9 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 DISCUSSIONS_EDIT_WINDOW_MINUTES = 15
 DISCUSSIONS_PAGE_SIZE = 20  # top-level threads per screenful
+
+# --- Invitations: how long a link e-mailed to a new HDMT member stays valid.
+INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 14)
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "district-team-demo")
 SITE_TAGLINE = _("Health district teams learning together")

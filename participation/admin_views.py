@@ -1,0 +1,151 @@
+"""The facilitators' invitation screens in the Wagtail admin."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from districts.models import District
+from districts.roles import is_facilitator
+from participation import invitations as service
+from participation.forms import InvitationFilterForm, InvitationImportForm, InviteForm
+from participation.invitation_selectors import invitations, with_status_labels
+from participation.models import Invitation
+
+PAGE_SIZE = 50
+
+
+def _require_facilitator(request):
+    if not is_facilitator(request.user):
+        raise PermissionDenied
+
+
+def invitation_list(request):
+    _require_facilitator(request)
+    filters = InvitationFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    rows = invitations(
+        district=chosen.get("district"),
+        status=chosen.get("status", ""),
+        query=chosen.get("q", ""),
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "participation/admin/invitations.html",
+        {
+            "header_title": _("Invitations"),
+            "filters": filters,
+            "page_obj": page,
+            "rows": with_status_labels(page.object_list),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def invite_member(request):
+    _require_facilitator(request)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = service.invite(**form.cleaned_data, invited_by=request.user)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": invitation.email},
+            )
+            return redirect("participation_invitations")
+    return TemplateResponse(
+        request,
+        "participation/admin/invite.html",
+        {"header_title": _("Invite a member"), "form": form},
+    )
+
+
+def import_invitations(request):
+    _require_facilitator(request)
+    form = InvitationImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = service.import_csv(form.cleaned_data["file"], request.user)
+        if result.ok:
+            count = len(result.invitations)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s invitation sent.",
+                    "%(count)s invitations sent.",
+                    count,
+                )
+                % {"count": count},
+            )
+            if result.resent:
+                messages.info(
+                    request,
+                    ngettext(
+                        "%(count)s of them went to a member already invited: "
+                        "their previous link no longer works.",
+                        "%(count)s of them went to members already invited: "
+                        "their previous links no longer work.",
+                        result.resent,
+                    )
+                    % {"count": result.resent},
+                )
+            return redirect("participation_invitations")
+    return TemplateResponse(
+        request,
+        "participation/admin/import.html",
+        {
+            "header_title": _("Import members from a CSV file"),
+            "form": form,
+            "result": result,
+        },
+    )
+
+
+@require_POST
+def resend_invitation(request, pk: int):
+    _require_facilitator(request)
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        service.resend(invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("A new invitation link was sent to %(email)s.")
+            % {"email": invitation.email},
+        )
+    return redirect("participation_invitations")
+
+
+def csv_template(request):
+    """A file to fill in: the header row and one example member."""
+    _require_facilitator(request)
+    example = District.objects.order_by("code").first()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="invitations.csv"'
+    response.write("\ufeff")  # so that Excel opens it as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(["name", "email", "district", "language"])
+    writer.writerow(
+        [
+            "Awa Koné",
+            "awa.kone@example.org",
+            example.code if example else "bj-banikoara",
+            "fr",
+        ]
+    )
+    return response

@@ -1,0 +1,71 @@
+"""Forms of the facilitators' invitation screens."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from districts.models import District
+from participation.invitation_csv import MAX_BYTES
+from participation.invitation_selectors import InvitationStatus
+from participation.invitations import account_problem, normalise_email
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, district):
+        return f"{district.country} — {district.name} ({district.code})"
+
+
+def _districts():
+    return District.objects.select_related("country")
+
+
+class InviteForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    district = DistrictChoiceField(label=_("District"), queryset=_districts())
+    language = forms.ChoiceField(
+        label=_("Language of the e-mail"),
+        choices=settings.LANGUAGES,
+        initial="fr",
+    )
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        problem = account_problem(email)
+        if problem:
+            raise forms.ValidationError(problem)
+        return email
+
+
+class InvitationImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: name, email, district (its code), language (fr or en). "
+            "1 MB and 2,000 members at most."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 1 MB. Split it into smaller files.")
+            )
+        return upload
+
+
+class InvitationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=200)
+    district = DistrictChoiceField(
+        label=_("District"),
+        queryset=_districts(),
+        required=False,
+        empty_label=_("All districts"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *InvitationStatus.choices],
+    )

@@ -1,0 +1,367 @@
+"""Invite HDMT members, one by one or from a CSV file, and let them join.
+
+An invitation creates the member's account straight away (no usable password, not
+active), their district membership and their HDMT role; the e-mailed link lets them
+choose a password, which activates the account. The link is a signed token of the
+invitation and its nonce: re-sending draws a new nonce, so an older link stops working.
+"""
+
+import logging
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from discussions.services import remember_language
+from districts.models import District, Membership
+from districts.roles import Role
+from participation.invitation_csv import InvitationFileError, read_rows
+from participation.models import Invitation
+
+logger = logging.getLogger(__name__)
+
+SIGNING_SALT = "participation.invitation"
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+DEFAULT_LANGUAGE = "fr"
+
+
+def new_nonce() -> str:
+    return secrets.token_urlsafe(16)
+
+
+# --- Who may be invited -------------------------------------------------------------
+
+
+def normalise_email(email: str) -> str:
+    return get_user_model().objects.normalize_email((email or "").strip())
+
+
+def pending_invitation(email: str) -> Invitation | None:
+    """The open (not accepted) invitation of this e-mail, if any."""
+    return (
+        Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
+
+
+def account_problem(email: str) -> str | None:
+    """Why this e-mail cannot be invited, or None (new, or invited but not joined)."""
+    pending = pending_invitation(email)
+    if pending is not None and not pending.user.has_usable_password():
+        return None
+    if get_user_model().objects.filter(email__iexact=email).exists():
+        return _("An account with this e-mail already exists.")
+    return None
+
+
+# --- Inviting -----------------------------------------------------------------------
+
+
+def invite(*, name, email, district, language, invited_by) -> Invitation:
+    """Invite one member (or re-send an open invitation with a new link).
+
+    Raises ValidationError if the e-mail belongs to an account already in use."""
+    email = normalise_email(email)
+    language = language if language in LANGUAGE_CODES else DEFAULT_LANGUAGE
+    problem = account_problem(email)
+    if problem:
+        raise ValidationError(problem, code="account_exists")
+    with transaction.atomic():
+        invitation = pending_invitation(email)
+        if invitation is None:
+            user = _new_member(name, email)
+            invitation = Invitation(user=user, email=email)
+        else:
+            user = invitation.user
+            _set_names(user, name)
+            user.save(update_fields=["first_name", "last_name"])
+            invitation.nonce = new_nonce()
+            invitation.sent_at = None
+        invitation.name = name.strip()
+        invitation.district = district
+        invitation.language = language
+        invitation.invited_by = invited_by
+        invitation.save()
+        Membership.objects.update_or_create(user=user, defaults={"district": district})
+        user.groups.add(Group.objects.get(name=Role.HDMT_MEMBER))
+        remember_language(user, language)
+        _send_after_commit([invitation.pk])
+    return invitation
+
+
+def resend(invitation: Invitation) -> Invitation:
+    """E-mail a new link (the previous one stops working)."""
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation was already accepted."))
+    with transaction.atomic():
+        invitation.nonce = new_nonce()
+        invitation.sent_at = None
+        invitation.save(update_fields=["nonce", "sent_at"])
+        _send_after_commit([invitation.pk])
+    return invitation
+
+
+def _new_member(name: str, email: str):
+    user = get_user_model()(
+        username=_free_username(email), email=email, is_active=False
+    )
+    _set_names(user, name)
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def _set_names(user, name: str) -> None:
+    first, _space, last = name.strip().partition(" ")
+    user.first_name = first[:150]
+    user.last_name = last.strip()[:150]
+
+
+def _free_username(email: str) -> str:
+    """The e-mail's local part, folded to what @mentions accept, made unique."""
+    local = email.split("@", 1)[0]
+    folded = unicodedata.normalize("NFKD", local).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9_.-]+", "-", folded.lower()).strip("._-")[:30] or "member"
+    users = get_user_model().objects
+    username, suffix = base, 1
+    while users.filter(username__iexact=username).exists():
+        suffix += 1
+        username = f"{base}-{suffix}"
+    return username
+
+
+# --- Sending ------------------------------------------------------------------------
+
+
+def _send_after_commit(invitation_ids: list[int]) -> None:
+    from participation.tasks import send_invitations_task
+
+    transaction.on_commit(lambda: send_invitations_task.enqueue(invitation_ids))
+
+
+def send_invitations(invitation_ids: list[int]) -> int:
+    """E-mail each open invitation its link over one connection; returns e-mails sent.
+
+    A failed delivery is logged and leaves ``sent_at`` empty ("not sent" in the admin),
+    so a facilitator can re-send it."""
+    sent = 0
+    invitations = Invitation.objects.filter(
+        pk__in=invitation_ids, accepted_at__isnull=True
+    ).select_related("user", "district__country", "invited_by")
+    with get_connection() as connection:
+        for invitation in invitations:
+            try:
+                invitation_message(invitation, connection).send()
+            except Exception:
+                logger.exception("Invitation %s could not be e-mailed", invitation.pk)
+                continue
+            Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+            sent += 1
+    return sent
+
+
+def invitation_message(invitation: Invitation, connection=None) -> EmailMessage:
+    with translation.override(invitation.language):
+        context = {
+            "invitation": invitation,
+            "username": invitation.user.get_username(),
+            "inviter": invitation.invited_by.get_full_name()
+            if invitation.invited_by
+            else "",
+            "url": accept_url(invitation),
+            "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
+        }
+        subject = render_to_string(
+            "participation/email/invitation_subject.txt", context
+        )
+        body = render_to_string("participation/email/invitation_body.txt", context)
+    return EmailMessage(
+        " ".join(subject.split()), body, to=[invitation.email], connection=connection
+    )
+
+
+def accept_url(invitation: Invitation) -> str:
+    """The absolute link, under the invitee's language prefix."""
+    with translation.override(invitation.language):
+        path = reverse(
+            "participation:accept_invitation", kwargs={"token": make_token(invitation)}
+        )
+    return settings.BASE_URL + path
+
+
+# --- The link -----------------------------------------------------------------------
+
+
+def make_token(invitation: Invitation) -> str:
+    signer = signing.TimestampSigner(salt=SIGNING_SALT)
+    return signer.sign_object({"i": invitation.pk, "n": invitation.nonce})
+
+
+class LinkState(StrEnum):
+    VALID = "valid"
+    INVALID = "invalid"
+    EXPIRED = "expired"
+    USED = "used"
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    state: LinkState
+    invitation: Invitation | None = None
+
+
+def check_token(token: str) -> LinkCheck:
+    """Which invitation a link opens, and whether it may still be used."""
+    signer = signing.TimestampSigner(salt=SIGNING_SALT)
+    try:
+        data = signer.unsign_object(token)
+    except signing.BadSignature:
+        return LinkCheck(LinkState.INVALID)
+    if not isinstance(data, dict) or not isinstance(data.get("i"), int):
+        return LinkCheck(LinkState.INVALID)
+    invitation = (
+        Invitation.objects.select_related("user", "district__country")
+        .filter(pk=data["i"], nonce=data.get("n"))
+        .first()
+    )
+    if invitation is None:
+        return LinkCheck(LinkState.INVALID)
+    if invitation.accepted_at is not None:
+        return LinkCheck(LinkState.USED, invitation)
+    try:
+        signer.unsign_object(token, max_age=max_age())
+    except signing.SignatureExpired:
+        return LinkCheck(LinkState.EXPIRED, invitation)
+    return LinkCheck(LinkState.VALID, invitation)
+
+
+def max_age() -> timedelta:
+    return timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+
+
+# --- Joining ------------------------------------------------------------------------
+
+
+def accept(invitation: Invitation, password: str):
+    """Set the member's password and activate the account; returns the user.
+
+    Raises ValidationError if the invitation was accepted meanwhile (double submit)."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.accepted_at is not None or locked.nonce != invitation.nonce:
+            raise ValidationError(_("This invitation was already used."))
+        user = locked.user
+        user.set_password(password)
+        user.is_active = True
+        user.save(update_fields=["password", "is_active"])
+        locked.accepted_at = timezone.now()
+        locked.save(update_fields=["accepted_at"])
+    return user
+
+
+# --- Importing a file ---------------------------------------------------------------
+
+
+@dataclass
+class RowError:
+    row: int
+    email: str
+    messages: list[str]
+
+
+@dataclass
+class ImportResult:
+    file_error: str = ""
+    errors: list[RowError] = field(default_factory=list)
+    invitations: list[Invitation] = field(default_factory=list)
+    resent: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_error and not self.errors
+
+
+def import_csv(file, invited_by) -> ImportResult:
+    """Check every row first; invite all of them in one transaction, or nobody."""
+    try:
+        rows = read_rows(file)
+    except InvitationFileError as error:
+        return ImportResult(file_error=str(error))
+    districts = {district.code.lower(): district for district in District.objects.all()}
+    errors, seen = [], {}
+    for row in rows:
+        messages = _row_problems(row, districts, seen)
+        if messages:
+            errors.append(RowError(row.number, row.email, messages))
+    if errors:
+        return ImportResult(errors=errors)
+    result = ImportResult()
+    with transaction.atomic():
+        for row in rows:
+            email = normalise_email(row.email)
+            result.resent += pending_invitation(email) is not None
+            result.invitations.append(
+                invite(
+                    name=row.name,
+                    email=email,
+                    district=districts[row.district.lower()],
+                    language=row.language.lower() or DEFAULT_LANGUAGE,
+                    invited_by=invited_by,
+                )
+            )
+    return result
+
+
+def _row_problems(row, districts: dict, seen: dict) -> list[str]:
+    problems = []
+    if not row.name:
+        problems.append(_("The name is missing."))
+    elif len(row.name) > Invitation._meta.get_field("name").max_length:
+        problems.append(_("The name is too long (150 characters at most)."))
+    email = normalise_email(row.email)
+    if not email:
+        problems.append(_("The e-mail is missing."))
+    else:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(
+                _("“%(email)s” is not a valid e-mail address.") % {"email": email}
+            )
+        else:
+            first_row = seen.setdefault(email.lower(), row.number)
+            if first_row != row.number:
+                problems.append(
+                    _("The same e-mail is already on row %(row)s.") % {"row": first_row}
+                )
+            problem = account_problem(email)
+            if problem:
+                problems.append(problem)
+    if not row.district:
+        problems.append(_("The district code is missing."))
+    elif row.district.lower() not in districts:
+        problems.append(
+            _("No district has the code “%(code)s”.") % {"code": row.district}
+        )
+    if row.language and row.language.lower() not in LANGUAGE_CODES:
+        problems.append(
+            _("The language must be fr or en, not “%(language)s”.")
+            % {"language": row.language}
+        )
+    return problems
