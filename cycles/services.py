@@ -69,9 +69,27 @@ def submit_response(
     base_version: int | None,
     token: str = "",
 ) -> SaveResult:
-    return _save(
+    result = _save(
         cycle, district, user, answers, base_version, ResponseStatus.SUBMITTED, token
     )
+    if result.saved and not result.replay:
+        refresh_published_results(cycle)
+    return result
+
+
+def refresh_published_results(cycle: CyclePage) -> None:
+    """Interim results published while answers are still open follow each new
+    submission: every live language of the cycle gets its charts recomputed, in the
+    background, once the submission is committed."""
+    from charts.tasks import refresh_page_charts_task
+
+    pages = CyclePage.objects.live().filter(
+        translation_key=cycle.translation_key, results_published=True
+    )
+    for page_id in pages.values_list("pk", flat=True):
+        transaction.on_commit(
+            lambda page_id=page_id: refresh_page_charts_task.enqueue(page_id)
+        )
 
 
 def _locked_response(cycle: CyclePage, district: District) -> SurveyResponse | None:

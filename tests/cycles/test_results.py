@@ -301,3 +301,38 @@ def test_results_page_queries_do_not_grow_with_responses_or_charts(
     with django_assert_num_queries(expected):
         response = client.get(large.url)
     assert response.content.decode().count('<figure class="chart"') == 4
+
+
+def test_a_submission_while_interim_results_are_published_updates_the_charts(
+    cycle_index, member, other_district, django_capture_on_commit_callbacks
+):
+    """A facilitator published results while answers are still open: a district that
+    submits afterwards is in the charts without anybody publishing again."""
+    from cycles.services import submit_response
+
+    cycle = make_cycle(cycle_index, step=3, slug="interim", title="Résultats d'étape")
+    answer(cycle, other_district, 9)
+    publish_results(cycle, [PER_DISTRICT])
+    assert ChartSnapshot.objects.get(block_id="c1").data["metadata"]["N"] == "1"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_response(
+            cycle, member.membership.district, member, {"stock_outs": 7}, None
+        )
+    rows = ChartSnapshot.objects.get(block_id="c1").data["rows"]
+    assert sorted((row[0], row[2]) for row in rows) == [("Banikoara", 7), ("Boké", 9)]
+
+
+def test_a_draft_does_not_recompute_published_charts(
+    cycle_index, member, other_district, django_capture_on_commit_callbacks
+):
+    from cycles.services import save_draft
+
+    cycle = make_cycle(cycle_index, step=3, slug="interim", title="Résultats d'étape")
+    answer(cycle, other_district, 9)
+    publish_results(cycle, [PER_DISTRICT])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        save_draft(cycle, member.membership.district, member, {"stock_outs": 7}, None)
+    assert callbacks == []
+    rows = ChartSnapshot.objects.get(block_id="c1").data["rows"]
+    assert [row[0] for row in rows] == ["Boké"]
