@@ -56,6 +56,10 @@ def build_figure(data: ChartData, chart_type: str) -> go.Figure:
         xaxis={"title": {"text": data.category_label}, "automargin": True},
         yaxis={"title": {"text": value_title}, "gridcolor": "#d5dbd8"},
     )
+    if data.unit == "%":
+        # Shares are read against the whole: an axis from 0 to 100 % never
+        # magnifies a small difference.
+        figure.update_yaxes(range=[0, 100])
     return figure
 
 

@@ -181,7 +181,7 @@ MATERNAL_DEATHS = {
     "slug_en": "maternal-death-reviews",
     "step": 5,
     "share_submitted": 0.83,
-    "share_submitted_by_country": {"GN": 0.62},
+    "share_submitted_by_country": {"GN": 0.55},
     "share_drafts": 0.04,
     "fr": {
         "title": "Revues des décès maternels",
@@ -263,8 +263,8 @@ REPORTING = {
     "step": 6,
     "share_submitted": 0.74,
     # The demo's participation story: Guinea starts keen and then declines (0.92 →
-    # 0.62 → 0.3), as participation decayed across cycles in the 2016–17 pilot.
-    "share_submitted_by_country": {"GN": 0.92},
+    # 0.55 → 0.3), as participation decayed across cycles in the 2016–17 pilot.
+    "share_submitted_by_country": {"GN": 0.88},
     "share_drafts": 0,
     "fr": {
         "title": "Complétude des rapports mensuels",

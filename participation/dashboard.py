@@ -37,6 +37,11 @@ class Dashboard:
     country: str = ""
 
     @property
+    def cycle_options(self) -> list[tuple[int, str]]:
+        """(id, title in the reader's language) of every cycle, newest first."""
+        return [(cycle.pk, cycle_label(cycle)) for cycle in reversed(self.cycles)]
+
+    @property
     def rate_labels(self) -> list[str]:
         return [str(RATE_LABELS[name]) for name in RATES]
 

@@ -90,3 +90,28 @@ def test_an_empty_portal_says_no_cycle_yet(client, facilitator):
     client.force_login(facilitator)
     page = client.get(reverse(DASHBOARD)).content.decode()
     assert "Aucun cycle n’a encore été publié." in page
+
+
+def test_rate_charts_read_against_the_whole_from_0_to_100(client, facilitator, history):
+    client.force_login(facilitator)
+    figure = client.get(reverse("participation_figure", args=["answered"])).json()
+    assert figure["layout"]["yaxis"]["range"] == [0, 100]
+
+
+def test_invited_members_count_and_join_when_they_set_a_password(
+    client, facilitator, history, mailoutbox
+):
+    from participation.invitations import invite
+
+    first, _second, districts = history
+    invite(
+        name="Awa Koné",
+        email="awa.kone@example.org",
+        district=districts["boke"],
+        language="fr",
+        invited_by=facilitator,
+    )
+    client.force_login(facilitator)
+    page = client.get(reverse(DASHBOARD), {"cycle": first.pk}).content.decode()
+    boke = page.split("Boke <small>")[1].split("</tr>")[0]
+    assert "2 (1 inscrits)" in boke
