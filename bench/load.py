@@ -25,7 +25,16 @@ USERS = int(os.environ.get("LOAD_USERS", "50"))
 DURATION = os.environ.get("LOAD_DURATION", "60s")
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
 LOCUST = Path(sys.executable).with_name("locust")
-ANONYMOUS_PAGES = ("home fr (anonymous)", "home en (anonymous)")
+# Every page an anonymous reader requests (bench/locustfile.py AnonymousReader); the
+# portal caches none of them whole (docs/decisions.md), so this is plain page reads.
+ANONYMOUS_PAGES = (
+    "home fr (anonymous)",
+    "home en (anonymous)",
+    "cycles index (anonymous)",
+    "cycle page (anonymous)",
+    "lessons index (anonymous)",
+    "lesson page (anonymous)",
+)
 
 
 def recreate_database() -> None:
@@ -50,13 +59,16 @@ def clear_redis() -> None:
 
 
 def member_usernames(env: dict[str, str]) -> str:
+    """The first demo member of 40 districts (`hdmt-<district>-1`): one district per
+    simulated member, so their drafts and submits never merge with each other's."""
     code = (
         "from django.contrib.auth import get_user_model;"
-        "print(','.join(get_user_model().objects.filter(username__startswith='hdmt-')"
-        ".order_by('username').values_list('username', flat=True)[:40]))"
+        "print(','.join(get_user_model().objects.filter(username__startswith='hdmt-',"
+        " username__endswith='-1').order_by('username')"
+        ".values_list('username', flat=True)[:40]))"
     )
     return subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,

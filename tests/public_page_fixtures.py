@@ -1,4 +1,5 @@
-"""Fixtures behind the page types of tests/public_pages.py (cycles, lessons, forum).
+"""Fixtures behind the page types of tests/public_pages.py (cycles, lessons, forum,
+participation links).
 
 Imported by the conftest of every suite that walks PUBLIC_PAGES; names start with
 ``pp_`` so they never shadow an app's own fixtures.
@@ -14,6 +15,8 @@ from cycles.services import submit_response
 from cycles.translation import QuestionText, ensure_translation, sync_questions
 from discussions.factories import ForumPageFactory
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
+from participation.invitations import invite, make_token
+from participation.reminder_services import unsubscribe_token
 from tests.cycles.conftest import ENGLISH_CHOICES, QUESTIONS, make_cycle
 
 SURVEY_STEPS = (2, 3, 5, 6)
@@ -114,6 +117,25 @@ def pp_forum(home_page, home_page_en, locales):
     english = forum.copy_for_translation(locales["en"])
     english.title = "Teams' forum"
     return forum, publish(english)
+
+
+@pytest.fixture
+def pp_reminder_token(member):
+    """The signed token of the member's "stop reminders" link (as in the e-mails)."""
+    return unsubscribe_token(member)
+
+
+@pytest.fixture
+def pp_invitation_token(district, facilitator):
+    """The signed token of a fresh invitation's "choose your password" link."""
+    invitation = invite(
+        name="Awa Koné",
+        email="awa.kone@example.org",
+        district=district,
+        language="fr",
+        invited_by=facilitator,
+    )
+    return make_token(invitation)
 
 
 def session_cookie(user, base_url: str) -> dict:

@@ -119,6 +119,25 @@ PUBLIC_PAGES = [
         lambda f: f["pp_forum"][0].url,
         lambda f: f["pp_forum"][1].url,
     ),
+    *_both(
+        "reminder-settings",
+        ("home_page_en", "member"),
+        "/fr/participation/reminders/",
+        "/en/participation/reminders/",
+        user="member",
+    ),
+    *_both(
+        "reminder-unsubscribe",
+        ("home_page_en", "pp_reminder_token"),
+        lambda f: f"/fr/participation/reminders/unsubscribe/{f['pp_reminder_token']}/",
+        lambda f: f"/en/participation/reminders/unsubscribe/{f['pp_reminder_token']}/",
+    ),
+    *_both(
+        "invitation-accept",
+        ("home_page_en", "pp_invitation_token"),
+        lambda f: f"/fr/invitations/{f['pp_invitation_token']}/",
+        lambda f: f"/en/invitations/{f['pp_invitation_token']}/",
+    ),
     PublicPage("wagtail-login", "/admin/login/", admin=True),
 ]
 

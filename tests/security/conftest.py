@@ -5,9 +5,11 @@ from tests.public_page_fixtures import (  # noqa: F401 (fixtures for PUBLIC_PAGE
     pp_cycle_index_en,
     pp_cycles,
     pp_forum,
+    pp_invitation_token,
     pp_lessons,
     pp_library,
     pp_receipt_cycle,
+    pp_reminder_token,
 )
 from tests.security.headers import production_security_settings
 
