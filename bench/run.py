@@ -99,7 +99,42 @@ def merged_with_previous(rows: list[dict]) -> list[dict]:
     return sorted(kept + rows, key=lambda row: row["benchmark"])
 
 
+def run_isolated(name: str) -> list[Result]:
+    """Run one benchmark module in a process of its own: each sets Django up on its
+    own database, which a process can do only once."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--child", name],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"{name} exited with {completed.returncode}")
+    *chatter, last = completed.stdout.strip().splitlines() or [""]
+    if chatter:
+        print("\n".join(chatter), flush=True)
+    rows = json.loads(last)
+    return [Result(**row) for row in rows]
+
+
+def child(name: str) -> None:
+    """Run one module and print its results as JSON on the last line of stdout."""
+    module = importlib.import_module(f"bench.{name}")
+    rows = []
+    for result in module.run():
+        row = result.as_dict()
+        row.pop("ok")
+        rows.append(row)
+    sys.stdout.flush()
+    print(json.dumps(rows, ensure_ascii=False), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        child(argv[1])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "only", nargs="*", help="run only benchmarks whose name contains this"
@@ -111,8 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         print(f"--- {name}", flush=True)
         try:
-            module = importlib.import_module(f"bench.{name}")
-            for result in module.run():
+            for result in run_isolated(name):
                 result.benchmark = result.benchmark or name.removeprefix("bench_")
                 results.append(result)
                 print(f"    {result.name}: {result.value} {result.unit}", flush=True)

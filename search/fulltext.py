@@ -20,6 +20,14 @@ POSTGRES_CREATE = [
     "setweight(to_tsvector('simple', 'lang' || language), 'D')) STORED",
     "CREATE INDEX IF NOT EXISTS search_entry_tsv ON search_searchentry USING GIN (tsv)",
 ]
+# Titles alone (ranking when too many entries match to score them all): an expression
+# index, because a weight-restricted query (`word:A`) makes PostgreSQL recheck and
+# detoast the whole tsvector of every candidate row.
+TITLE_TSV = "to_tsvector('simple', title_norm)"
+POSTGRES_TITLE_INDEX = (
+    "CREATE INDEX IF NOT EXISTS search_entry_title_tsv ON search_searchentry "
+    f"USING GIN (({TITLE_TSV}))"
+)
 
 
 def create_fulltext(schema_editor) -> None:
@@ -29,6 +37,16 @@ def create_fulltext(schema_editor) -> None:
     )
     for statement in statements:
         schema_editor.execute(statement)
+
+
+def create_title_index(schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(POSTGRES_TITLE_INDEX)
+
+
+def drop_title_index(schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_title_tsv")
 
 
 def drop_fulltext(schema_editor) -> None:
@@ -88,19 +106,25 @@ def match_sql(
     """
     lang = _language_token(language)
     if connection.vendor == "postgresql":
-        weight = ":A" if title_only else ""
         parts = [
-            f"{t}:*{weight.strip(':')}"
-            if prefix_last and i == len(terms) - 1
-            else f"{t}{weight}"
+            f"{t}:*" if prefix_last and i == len(terms) - 1 else t
             for i, t in enumerate(terms)
         ]
-        tsquery = " & ".join([*parts, f"{lang}:D"])
         score = ", ts_rank(tsv, q) AS score" if with_score else ""
+        if title_only:
+            return (
+                "SELECT id FROM search_searchentry, "  # noqa: S608 - fixed SQL
+                f"to_tsquery('simple', %s) AS q WHERE {TITLE_TSV} @@ q "
+                "AND language = %s",
+                [" & ".join(parts), language],
+                "DESC",
+            )
+        # The language token carries no weight restriction: a weighted lexeme makes
+        # PostgreSQL recheck (and detoast) the tsvector of every candidate row.
         return (
             f"SELECT id{score} FROM search_searchentry, "  # noqa: S608 - fixed SQL
             "to_tsquery('simple', %s) AS q WHERE tsv @@ q",
-            [tsquery],
+            [" & ".join([*parts, lang])],
             "DESC",
         )
     quoted = [f'"{t}"' for t in terms]
