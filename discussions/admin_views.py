@@ -1,7 +1,7 @@
 """The facilitators' moderation queue in the Wagtail admin."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,16 +10,11 @@ from django_comments_xtd.models import XtdComment
 
 from discussions import services
 from discussions.selectors import moderation_queue
-from districts.roles import is_facilitator
-
-
-def _require_facilitator(request):
-    if not is_facilitator(request.user):
-        raise PermissionDenied
+from districts.roles import require_facilitator
 
 
 def queue(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     return TemplateResponse(
         request,
         "discussions/admin/queue.html",
@@ -29,7 +24,7 @@ def queue(request):
 
 @require_POST
 def act(request, comment_id):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     comment = get_object_or_404(
         XtdComment.objects.select_related("user"), pk=comment_id
     )

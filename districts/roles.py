@@ -40,6 +40,14 @@ def is_facilitator(user) -> bool:
     return user.groups.filter(name__in=[Role.FACILITATOR, Role.ADMIN]).exists()
 
 
+def require_facilitator(user) -> None:
+    """Refuse (403) anybody but facilitators and admins: for admin views."""
+    from django.core.exceptions import PermissionDenied
+
+    if not is_facilitator(user):
+        raise PermissionDenied
+
+
 def user_district(user):
     """The district whose team the user belongs to, or None."""
     if not user.is_authenticated:

@@ -3,7 +3,7 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from districts.models import District
-from districts.roles import is_facilitator
+from districts.roles import require_facilitator
 from participation import invitations as service
 from participation.forms import InvitationFilterForm, InvitationImportForm, InviteForm
 from participation.invitation_selectors import invitations, with_status_labels
@@ -22,13 +22,8 @@ from participation.models import Invitation
 PAGE_SIZE = 50
 
 
-def _require_facilitator(request):
-    if not is_facilitator(request.user):
-        raise PermissionDenied
-
-
 def invitation_list(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     filters = InvitationFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
     rows = invitations(
@@ -53,7 +48,7 @@ def invitation_list(request):
 
 
 def invite_member(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -74,7 +69,7 @@ def invite_member(request):
 
 
 def import_invitations(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     form = InvitationImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -116,7 +111,7 @@ def import_invitations(request):
 
 @require_POST
 def resend_invitation(request, pk: int):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
         service.resend(invitation)
@@ -133,7 +128,7 @@ def resend_invitation(request, pk: int):
 
 def csv_template(request):
     """A file to fill in: the header row and one example member."""
-    _require_facilitator(request)
+    require_facilitator(request.user)
     example = District.objects.order_by("code").first()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="invitations.csv"'

@@ -1,6 +1,5 @@
 """Wagtail admin views of participation (facilitators and admins only)."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
@@ -9,18 +8,14 @@ from django.utils.translation import gettext as _
 from charts.figures import build_figure, figure_dict
 from cycles.exports import FORMATS, to_csv, to_xlsx
 from districts.models import Country
+from districts.roles import require_facilitator
 from participation.charts import rate_chart
 from participation.dashboard import build_dashboard, export_rows, percent, rate_charts
-from participation.selectors import RATES, can_view_participation, rates_across_cycles
-
-
-def _require_facilitator(request) -> None:
-    if not can_view_participation(request.user):
-        raise PermissionDenied
+from participation.selectors import RATES, rates_across_cycles
 
 
 def dashboard_view(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     dashboard = build_dashboard(
         request.GET.get("cycle", ""), request.GET.get("country", "")
     )
@@ -45,7 +40,7 @@ def dashboard_view(request):
 
 
 def export_view(request, file_format: str):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     if file_format not in FORMATS:
         raise Http404
     dashboard = build_dashboard(
@@ -62,7 +57,7 @@ def export_view(request, file_format: str):
 
 
 def figure_view(request, rate: str):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     if rate not in RATES:
         raise Http404
     data = rate_chart(rates_across_cycles(), rate)

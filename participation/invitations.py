@@ -8,7 +8,6 @@ invitation and its nonce: re-sending draws a new nonce, so an older link stops w
 
 import logging
 import re
-import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -22,26 +21,24 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from discussions.services import remember_language
 from districts.models import District, Membership
 from districts.roles import Role
 from participation.invitation_csv import InvitationFileError, read_rows
-from participation.models import Invitation
+from participation.models import Invitation, new_nonce
 
 logger = logging.getLogger(__name__)
 
 SIGNING_SALT = "participation.invitation"
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 DEFAULT_LANGUAGE = "fr"
-
-
-def new_nonce() -> str:
-    return secrets.token_urlsafe(16)
 
 
 # --- Who may be invited -------------------------------------------------------------
@@ -60,14 +57,33 @@ def pending_invitation(email: str) -> Invitation | None:
     )
 
 
+ACCOUNT_EXISTS = _lazy("An account with this e-mail already exists.")
+
+
+def blocked_emails(emails: list[str]) -> set[str]:
+    """The (lower-cased) e-mails among ``emails`` that cannot be invited: an account
+    uses them that is not merely waiting on its open invitation. Two queries."""
+    wanted = {email.lower() for email in emails if email}
+    if not wanted:
+        return set()
+    taken = set(
+        get_user_model()
+        .objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email__in=wanted)
+        .values_list("lower_email", flat=True)
+    )
+    pending = (
+        Invitation.objects.annotate(lower_email=Lower("email"))
+        .filter(lower_email__in=taken, accepted_at__isnull=True)
+        .select_related("user")
+    )
+    waiting = {i.lower_email for i in pending if not i.user.has_usable_password()}
+    return taken - waiting
+
+
 def account_problem(email: str) -> str | None:
     """Why this e-mail cannot be invited, or None (new, or invited but not joined)."""
-    pending = pending_invitation(email)
-    if pending is not None and not pending.user.has_usable_password():
-        return None
-    if get_user_model().objects.filter(email__iexact=email).exists():
-        return _("An account with this e-mail already exists.")
-    return None
+    return str(ACCOUNT_EXISTS) if email.lower() in blocked_emails([email]) else None
 
 
 # --- Inviting -----------------------------------------------------------------------
@@ -304,9 +320,10 @@ def import_csv(file, invited_by) -> ImportResult:
     except InvitationFileError as error:
         return ImportResult(file_error=str(error))
     districts = {district.code.lower(): district for district in District.objects.all()}
+    blocked = blocked_emails([normalise_email(row.email) for row in rows])
     errors, seen = [], {}
     for row in rows:
-        messages = _row_problems(row, districts, seen)
+        messages = _row_problems(row, districts, seen, blocked)
         if messages:
             errors.append(RowError(row.number, row.email, messages))
     if errors:
@@ -328,7 +345,7 @@ def import_csv(file, invited_by) -> ImportResult:
     return result
 
 
-def _row_problems(row, districts: dict, seen: dict) -> list[str]:
+def _row_problems(row, districts: dict, seen: dict, blocked: set[str]) -> list[str]:
     problems = []
     if not row.name:
         problems.append(_("The name is missing."))
@@ -350,9 +367,8 @@ def _row_problems(row, districts: dict, seen: dict) -> list[str]:
                 problems.append(
                     _("The same e-mail is already on row %(row)s.") % {"row": first_row}
                 )
-            problem = account_problem(email)
-            if problem:
-                problems.append(problem)
+            if email.lower() in blocked:
+                problems.append(str(ACCOUNT_EXISTS))
     if not row.district:
         problems.append(_("The district code is missing."))
     elif row.district.lower() not in districts:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def _nonce() -> str:
+def new_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
@@ -44,7 +44,7 @@ class Invitation(models.Model):
         related_name="+",
         verbose_name=_("invited by"),
     )
-    nonce = models.CharField(max_length=32, default=_nonce, editable=False)
+    nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
     created_at = models.DateTimeField(_("invited at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)

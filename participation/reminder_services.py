@@ -103,11 +103,16 @@ def send_due_reminders(today: dt.date | None = None, dry_run: bool = False) -> R
     connection = None if dry_run else get_connection()
     for due in due_reminders(today):
         batch = Batch(due)
+        pages = {
+            language: cycle_in_language(due.cycle, language)
+            for language, _name in settings.LANGUAGES
+        }
         for recipient in recipients(due):
             if dry_run:
                 batch.sent.append(recipient)
             elif _claim(due, recipient):
-                if _send(due, recipient, connection):
+                page = pages.get(recipient.language, due.cycle)
+                if _send(due, recipient, connection, page):
                     batch.sent.append(recipient)
                 else:
                     batch.failed.append(recipient)
@@ -131,9 +136,9 @@ def _claim(due: Due, recipient: Recipient) -> ReminderDelivery | None:
         return None
 
 
-def _send(due: Due, recipient: Recipient, connection) -> bool:
+def _send(due: Due, recipient: Recipient, connection, page: CyclePage) -> bool:
     try:
-        reminder_email(due, recipient, connection).send()
+        reminder_email(due, recipient, connection, page).send()
     except Exception:  # any failure of the mail server: give the claim back
         logger.exception("Reminder to %s not sent", recipient.email)
         ReminderDelivery.objects.filter(
@@ -168,10 +173,13 @@ ANCHORS = {
 }
 
 
-def reminder_email(due: Due, recipient: Recipient, connection=None) -> EmailMessage:
-    """The reminder in the member's language, linking to the cycle in that language."""
+def reminder_email(
+    due: Due, recipient: Recipient, connection=None, page: CyclePage | None = None
+) -> EmailMessage:
+    """The reminder in the member's language, linking to the cycle in that language
+    (``page``, when the caller already looked it up for the whole batch)."""
     with translation.override(recipient.language):
-        page = cycle_in_language(due.cycle, recipient.language)
+        page = page or cycle_in_language(due.cycle, recipient.language)
         unsubscribe_url = settings.BASE_URL + reverse(
             "reminders:unsubscribe",
             kwargs={"token": unsubscribe_token(recipient.user)},

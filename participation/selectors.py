@@ -25,7 +25,6 @@ from cycles.models.responses import ResponseStatus
 from cycles.selectors import localized_cycle
 from discussions.models import CommentDetails, CommentStatus
 from districts.models import District, Membership
-from districts.roles import is_facilitator
 from participation.models import LastVisit
 
 COUNTED_COMMENTS = [CommentStatus.PUBLISHED, CommentStatus.HIDDEN]
@@ -36,11 +35,6 @@ RATE_LABELS = {
     "discussed": _("Took part in the discussion"),
 }
 RATES = list(RATE_LABELS)
-
-
-def can_view_participation(user) -> bool:
-    """Facilitators and admins follow participation; teams never see each other's."""
-    return is_facilitator(user)
 
 
 # --- Cycles -------------------------------------------------------------------
@@ -149,20 +143,33 @@ def _last_visits() -> dict[int, datetime]:
     return {row["user__membership__district_id"]: row["last"] for row in rows}
 
 
-def district_participation(
-    cycle: CyclePage, districts=None
-) -> list[DistrictParticipation]:
-    """One row per district (every district, taking part or not) for one cycle."""
+@dataclass
+class Teams:
+    """What does not depend on the cycle: districts, their members, last visits."""
+
+    districts: list[District]
+    members: Counter
+    joined: Counter
+    visits: dict[int, datetime]
+
+
+def teams() -> Teams:
     districts = list(
-        districts
-        if districts is not None
-        else District.objects.select_related("country").order_by(
+        District.objects.select_related("country").order_by(
             "country__name", "region", "name"
         )
     )
     members, joined = _members_by_district()
+    return Teams(districts, members, joined, _last_visits())
+
+
+def district_participation(
+    cycle: CyclePage, known: Teams | None = None
+) -> list[DistrictParticipation]:
+    """One row per district (every district, taking part or not) for one cycle."""
+    known = known or teams()
+    members, joined, visits = known.members, known.joined, known.visits
     on_results, other = _comment_counts(cycle)
-    visits = _last_visits()
     responses = {
         row["district_id"]: row
         for row in SurveyResponse.objects.filter(
@@ -170,7 +177,7 @@ def district_participation(
         ).values("district_id", "status", "submitted_at", "updated_at")
     }
     rows = []
-    for district in districts:
+    for district in known.districts:
         response = responses.get(district.pk)
         rows.append(
             DistrictParticipation(
@@ -225,11 +232,6 @@ def rates_by(rows: list[DistrictParticipation], level: str) -> list[RateRow]:
     return [groups[key] for key in sorted(groups)]
 
 
-def answered_count(cycle: CyclePage) -> list[RateRow]:
-    """Per country: how many districts answered, for the participants' own view."""
-    return rates_by(district_participation(cycle), "country")
-
-
 # --- Across cycles ----------------------------------------------------------------
 @dataclass
 class CycleRates:
@@ -247,10 +249,10 @@ def rates_across_cycles(
     today = today or timezone.localdate()
     cycles = canonical_cycles() if cycles is None else cycles
     cycles = [c for c in cycles if c.answers_open and c.answers_open <= today]
-    districts = list(District.objects.select_related("country"))
+    known = teams()
     history = []
     for cycle in cycles:
-        rows = district_participation(cycle, districts)
+        rows = district_participation(cycle, known)
         history.append(
             CycleRates(cycle, cycle_label(cycle), rates_by(rows, "country"), rows)
         )

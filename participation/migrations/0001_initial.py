@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=150, verbose_name='name')),
                 ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
                 ('language', models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', max_length=8, verbose_name='language')),
-                ('nonce', models.CharField(default=participation.models._nonce, editable=False, max_length=32)),
+                ('nonce', models.CharField(default=participation.models.new_nonce, editable=False, max_length=32)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='invited at')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
                 ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted at')),
