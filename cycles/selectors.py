@@ -8,42 +8,29 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from cycles.models import CycleIndexPage, CyclePage, SurveyResponse
+from cycles.models.questions import questionnaire_rows
 from cycles.models.responses import ResponseStatus
 from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
 from districts.models import District
 from districts.roles import is_facilitator, user_district
+from portal.translations import in_language, source_page
 
 
 def canonical_cycle(page: Page) -> CyclePage:
-    """The cycle's source page, which every translation's responses hang on.
-
-    Translations are copies made after the source page, so the source is the
-    oldest page sharing the translation key."""
-    return (
-        CyclePage.objects.filter(translation_key=page.translation_key)
-        .order_by("id")
-        .first()
-    )
+    """The cycle's source page, which every translation's responses hang on."""
+    return source_page(page)
 
 
 def localized_cycle(cycle: CyclePage) -> CyclePage:
-    """The cycle in the active language when it exists, else the cycle itself."""
-    locale = Locale.get_active()
-    if cycle.locale_id == locale.id:
-        return cycle
-    return (
-        CyclePage.objects.filter(
-            translation_key=cycle.translation_key, locale=locale
-        ).first()
-        or cycle
-    )
+    """The cycle in the active language when it is live there, else the cycle."""
+    return in_language(cycle) or cycle
 
 
 def questions_for_cycle(cycle: CyclePage) -> list[Question]:
-    """Every question, in order, labels in the active language (headings included)."""
-    page = localized_cycle(cycle)
-    return [row.as_question() for row in page.questions.all()]
+    """Every question, in order, labels in the active language (headings included):
+    the source's questionnaire, with the language's texts where translated."""
+    return [row.as_question() for row in questionnaire_rows(localized_cycle(cycle))]
 
 
 def questions_in_language(cycle: CyclePage, language_code: str) -> list[Question]:

@@ -5,8 +5,13 @@ When another member saved in between, the two sets of changes are merged questio
 by question against that base version; only a question both changed differently
 is a conflict, and then nothing is saved and the caller keeps the typed answers.
 A replay (same submission token, or a save that changes nothing) stores nothing new.
+
+A save changes only the questions its form showed (`shown`): answers to any other
+question — one added on the French page that an English form built earlier did not
+have, say — are kept as they are, never erased.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -55,10 +60,26 @@ def three_way_merge(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[st
     return merged, conflicts
 
 
+def keep_unshown(answers: dict, stored: dict, shown: Iterable[str] | None) -> dict:
+    """`answers` for the questions a form showed, the stored ones for all others.
+
+    Without `shown`, the questions shown are those `answers` names."""
+    shown = set(answers if shown is None else shown)
+    kept = {name: value for name, value in stored.items() if name not in shown}
+    return {**kept, **answers}
+
+
 def save_draft(
-    cycle: CyclePage, district: District, user, answers: dict, base_version: int | None
+    cycle: CyclePage,
+    district: District,
+    user,
+    answers: dict,
+    base_version: int | None,
+    shown: Iterable[str] | None = None,
 ) -> SaveResult:
-    return _save(cycle, district, user, answers, base_version, ResponseStatus.DRAFT)
+    return _save(
+        cycle, district, user, answers, base_version, ResponseStatus.DRAFT, "", shown
+    )
 
 
 def submit_response(
@@ -68,9 +89,17 @@ def submit_response(
     answers: dict,
     base_version: int | None,
     token: str = "",
+    shown: Iterable[str] | None = None,
 ) -> SaveResult:
     result = _save(
-        cycle, district, user, answers, base_version, ResponseStatus.SUBMITTED, token
+        cycle,
+        district,
+        user,
+        answers,
+        base_version,
+        ResponseStatus.SUBMITTED,
+        token,
+        shown,
     )
     if result.saved and not result.replay:
         refresh_published_results(cycle)
@@ -83,9 +112,9 @@ def refresh_published_results(cycle: CyclePage) -> None:
     background, once the submission is committed."""
     from charts.tasks import refresh_page_charts_task
 
-    pages = CyclePage.objects.live().filter(
-        translation_key=cycle.translation_key, results_published=True
-    )
+    if not cycle.results_published:  # read from the source page, as every rule
+        return
+    pages = CyclePage.objects.live().filter(translation_key=cycle.translation_key)
     for page_id in pages.values_list("pk", flat=True):
         transaction.on_commit(
             lambda page_id=page_id: refresh_page_charts_task.enqueue(page_id)
@@ -110,7 +139,7 @@ def _record(response: SurveyResponse, user) -> None:
     )
 
 
-def _save(cycle, district, user, answers, base_version, status, token=""):
+def _save(cycle, district, user, answers, base_version, status, token="", shown=None):
     if not cycle.answers_are_open:
         raise AnswersClosed
     cycle = canonical_cycle(cycle)
@@ -152,10 +181,13 @@ def _save(cycle, district, user, answers, base_version, status, token=""):
                 .first()
                 or {}
             )
-            answers, conflicts = three_way_merge(base, answers, response.answers)
+            mine = keep_unshown(answers, base, shown)
+            answers, conflicts = three_way_merge(base, mine, response.answers)
             if conflicts:
                 return SaveResult(response, conflicts=conflicts)
             merged = True
+        else:
+            answers = keep_unshown(answers, response.answers, shown)
 
         if answers == response.answers and response.status == status:
             return SaveResult(response, replay=True)

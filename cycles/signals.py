@@ -1,9 +1,16 @@
-"""Tell a cycle's followers when its facilitators' synthesis is first published."""
+"""On publication: copy a source cycle's behaviour to its translations, and tell the
+cycle's followers when its facilitators' synthesis is first published."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from cycles.models import CyclePage
+from cycles.models.behaviour import sync_behaviour_to_translations
+
+
+@receiver(page_published, sender=CyclePage)
+def copy_behaviour(sender, instance, **kwargs):
+    sync_behaviour_to_translations(instance)
 
 
 @receiver(page_published, sender=CyclePage)

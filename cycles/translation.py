@@ -1,14 +1,17 @@
-"""Creating a cycle's translation and setting its question texts in code.
+"""Translating a cycle in code, through wagtail-localize (`portal.localize`).
 
-Used by the XLSForm import and the demo: the questions of a translation keep the
-source's stable names and translation keys; only label, help text and choices differ.
+Used by the XLSForm import and the demo. A translation carries text only: titles,
+bodies, question labels, help texts and choice labels; the questionnaire's structure
+and the cycle's behaviour stay the source's (see `cycles.models.behaviour`).
 """
 
+import copy
 from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from cycles.models import CyclePage, SurveyQuestion
+from cycles.models import CyclePage
+from portal.localize import translate_page
 
 
 @dataclass(frozen=True)
@@ -18,12 +21,73 @@ class QuestionText:
     choices: str = ""
 
 
+TEXT_FIELDS = (
+    "title",
+    "slug",
+    "seo_title",
+    "search_description",
+    "summary",
+    "health_issue",
+    "why_it_matters",
+    "objectives",
+    "synthesis",
+)
+
+
+def translate_cycle(
+    cycle: CyclePage,
+    language_code: str,
+    fields: dict | None = None,
+    texts: dict[str, QuestionText] | None = None,
+    publish: bool = True,
+) -> CyclePage:
+    """Create or update the cycle's translation with these texts.
+
+    `fields` are the page's translated texts (title, slug, summary…); `texts` the
+    questions' texts by stable name. What is not given keeps its current translation
+    (or the source's text when there is none yet)."""
+    locale = Locale.objects.get(language_code=language_code)
+    source = CyclePage.objects.get(pk=cycle.cycle_source.pk)
+    current = source.get_translation_or_none(locale)
+    current = current.specific if current else None
+    target = CyclePage.objects.get(pk=source.pk)
+    for name in TEXT_FIELDS:
+        if current is not None and name not in (fields or {}):
+            setattr(target, name, getattr(current, name))
+    for name, value in (fields or {}).items():
+        setattr(target, name, value)
+    existing = (
+        {row.translation_key: row for row in current.questions.all()} if current else {}
+    )
+    rows = []
+    for row in source.questions.all():
+        text = (texts or {}).get(row.name) or _text_of(
+            existing.get(row.translation_key)
+        )
+        row = copy.copy(row)
+        if text is not None:
+            row.label = text.label or row.label
+            row.help_text = text.help_text
+            row.choices = text.choices or row.choices
+        rows.append(row)
+    target.questions = rows
+    return translate_page(source, locale, target, publish=publish)
+
+
+def _text_of(row) -> QuestionText | None:
+    if row is None:
+        return None
+    return QuestionText(row.label, row.help_text, row.choices)
+
+
 def ensure_translation(cycle: CyclePage, language_code: str) -> CyclePage:
+    """The cycle's translation, created through wagtail-localize if missing (as a
+    draft with the source's texts, until texts are given with `translate_cycle`)."""
     locale = Locale.objects.get(language_code=language_code)
     translation = cycle.get_translation_or_none(locale)
-    if translation is None:
-        translation = cycle.copy_for_translation(locale, copy_parents=True)
-    return translation.specific
+    if translation is not None:
+        return translation.specific
+    return translate_page(cycle.cycle_source, locale, publish=False)
 
 
 def sync_questions(
@@ -32,32 +96,9 @@ def sync_questions(
     texts: dict[str, QuestionText],
     publish: bool = True,
 ) -> CyclePage:
-    """Make the translation's questions mirror the source's, with translated texts.
-
-    Questions without a translated text keep the source's wording."""
-    translation.questions.all().delete()
-    for question in source.questions.all():
-        text = texts.get(question.name) or QuestionText(
-            question.label, question.help_text, question.choices
-        )
-        SurveyQuestion.objects.create(
-            page=translation,
-            locale=translation.locale,
-            translation_key=question.translation_key,
-            sort_order=question.sort_order,
-            name=question.name,
-            field_type=question.field_type,
-            required=question.required,
-            label=text.label,
-            help_text=text.help_text,
-            choices=text.choices,
-            choice_values=question.choice_values,
-            min_value=question.min_value,
-            max_value=question.max_value,
-            condition_name=question.condition_name,
-            condition_value=question.condition_value,
-            clean_name=question.clean_name,
-        )
-    if publish:
-        translation.save_revision().publish()
-    return CyclePage.objects.get(pk=translation.pk)
+    """Translate the cycle with the page texts set on `translation` and these
+    question texts (questions without one keep the source's wording)."""
+    fields = {name: getattr(translation, name) for name in TEXT_FIELDS}
+    return translate_cycle(
+        source, translation.locale.language_code, fields, texts, publish=publish
+    )

@@ -52,6 +52,19 @@ def survey_items(form, questions: list[Question]) -> list[SurveyItem]:
     ]
 
 
+def shown_questions(form, declared) -> list[str]:
+    """The questions a save may change: those the reader's page showed (`declared`,
+    sent back by the form and the script) that the questionnaire still has. A client
+    that declares nothing changes every question of the form."""
+    if declared is None:
+        return list(form.fields)
+    if isinstance(declared, str):
+        declared = declared.split(",")
+    if not isinstance(declared, list):
+        return []
+    return [name for name in declared if isinstance(name, str) and name in form.fields]
+
+
 def _survey_form(page: CyclePage, data=None, initial=None, enforce_required=True):
     return page.get_form(
         data, page=page, initial=initial, enforce_required=enforce_required
@@ -93,6 +106,7 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         response=response,
         form=form,
         items=survey_items(form, questions) if form is not None else [],
+        shown_questions=",".join(form.fields) if form is not None else "",
         version=(response.version if response else 0),
         submission_token=uuid.uuid4().hex,
         server_answers=response.answers if response else {},
@@ -128,11 +142,22 @@ def _post_survey(request, page, cycle, district):
     try:
         if valid and submitting:
             result = services.submit_response(
-                page, district, request.user, answers, base_version, token
+                page,
+                district,
+                request.user,
+                answers,
+                base_version,
+                token,
+                shown=shown_questions(form, request.POST.get("shown")),
             )
         elif not (response and response.is_submitted):
             result = services.save_draft(
-                page, district, request.user, answers, base_version
+                page,
+                district,
+                request.user,
+                answers,
+                base_version,
+                shown=shown_questions(form, request.POST.get("shown")),
             )
         else:
             result = None
@@ -215,7 +240,12 @@ def save_draft_json(request, page: CyclePage):
     clean_answers = form.answers_from(form.cleaned_data)
     try:
         result = services.save_draft(
-            page, district, request.user, clean_answers, _int(payload.get("version"))
+            page,
+            district,
+            request.user,
+            clean_answers,
+            _int(payload.get("version")),
+            shown=shown_questions(form, payload.get("shown")),
         )
     except services.AnswersClosed:
         return JsonResponse(

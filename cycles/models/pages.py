@@ -18,11 +18,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from charts.anonymise import DisplayMode
 from charts.blocks import CHART_BLOCKS
 from cycles import steps
 from cycles.forms import SurveyFormBuilder
+from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
+from cycles.models.questions import questionnaire_rows
 from discussions.models import Attribution, DiscussablePageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
@@ -145,6 +148,11 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     )
 
     form_builder = SurveyFormBuilder
+    # wagtail-localize copies the behaviour on sync and never lets a translation
+    # override it (it would be ignored: translations read it from the source).
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in BEHAVIOUR_FIELDS
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -220,6 +228,20 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         verbose_name = _("learning cycle")
         verbose_name_plural = _("learning cycles")
 
+    # --- Languages ------------------------------------------------------------------
+    @property
+    def cycle_source(self) -> "CyclePage":
+        """The page every translation takes its behaviour and questionnaire from."""
+        from portal.translations import source_page
+
+        return source_page(self)
+
+    @property
+    def is_cycle_source(self) -> bool:
+        from portal.translations import is_source
+
+        return is_source(self)
+
     # --- Steps -----------------------------------------------------------------
     @staticmethod
     def today() -> dt.date:
@@ -287,7 +309,20 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
 
     @property
     def shows_synthesis(self) -> bool:
-        return bool(self.synthesis) and self.current_step >= 5
+        return bool(self.shown_synthesis[0]) and self.current_step >= 5
+
+    @cached_property
+    def shown_synthesis(self) -> tuple[str, str]:
+        """(text, language code) of the synthesis readers of this page get: its own
+        translation, or else the source's text in the source's language."""
+        if self.synthesis or self.is_cycle_source:
+            return self.synthesis, self.locale.language_code
+        source = self.cycle_source
+        return source.synthesis, source.locale.language_code
+
+    @property
+    def synthesis_in_other_language(self) -> bool:
+        return self.shown_synthesis[1] != self.locale.language_code
 
     @cached_property
     def synthesis_published_at(self):
@@ -357,7 +392,9 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
 
     # --- Wagtail form builder ----------------------------------------------------
     def get_form_fields(self):
-        return self.questions.all()
+        """The source page's questionnaire with this page's texts (one structure in
+        every language, see `questionnaire_rows`)."""
+        return questionnaire_rows(self)
 
     def get_data_fields(self):
         return [(q.name, q.label) for q in self.get_form_fields()]
@@ -389,3 +426,6 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         from cycles import views
 
         return views.export(request, self, file_format)
+
+
+read_behaviour_from_source(CyclePage)

@@ -4,6 +4,7 @@ Wagtail's `clean_name` follows the label per locale (STACK.md gotcha 14), so ans
 are keyed on `name` instead: untranslated, synchronised across translations.
 """
 
+import copy
 import re
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cycles.questionnaire import (
     KINDS_WITH_CHOICES,
@@ -112,24 +114,27 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def translatable_fields(self):
-        # Imported lazily: wagtail-localize is optional for the model layer.
-        from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-        return [
-            TranslatableField("label"),
-            TranslatableField("help_text"),
-            TranslatableField("choices"),
-            SynchronizedField("name"),
-            SynchronizedField("field_type"),
-            SynchronizedField("required"),
-            SynchronizedField("choice_values"),
-            SynchronizedField("min_value"),
-            SynchronizedField("max_value"),
-            SynchronizedField("condition_name"),
-            SynchronizedField("condition_value"),
-        ]
+    # Texts are translated; the structure is the source's (synchronised, and read
+    # from the source page by every translation: `questionnaire_rows`).
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "name",
+                "field_type",
+                "required",
+                "choice_values",
+                "min_value",
+                "max_value",
+                "condition_name",
+                "condition_value",
+                "clean_name",
+            )
+        ),
+    ]
 
     def clean(self):
         super().clean()
@@ -193,3 +198,30 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
             condition_name=self.condition_name,
             condition_value=self.condition_value,
         )
+
+
+def questionnaire_rows(page) -> list[SurveyQuestion]:
+    """The questions a page's form shows: the source page's questionnaire (names,
+    kinds, codes, conditions, required flags, order), with this page's texts.
+
+    A question the translation does not have yet (added on the source and not synced)
+    keeps the source's wording rather than vanishing from the form; so do choice
+    labels whose count no longer matches the source's codes."""
+    from portal.translations import is_source, source_page
+
+    source = source_page(page) if not is_source(page) else page
+    rows = list(source.questions.all())
+    if source is page or source.pk == page.pk:
+        return rows
+    texts = {row.translation_key: row for row in page.questions.all()}
+    shown = []
+    for row in rows:
+        text = texts.get(row.translation_key)
+        if text is not None:
+            row = copy.copy(row)
+            row.label = text.label or row.label
+            row.help_text = text.help_text or row.help_text
+            if len(split_lines(text.choices)) == len(split_lines(row.choices)):
+                row.choices = text.choices
+        shown.append(row)
+    return shown

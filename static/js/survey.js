@@ -41,6 +41,12 @@
     });
   }
 
+  // The questions this page showed: the server changes only those (a question added
+  // in another language since this page was loaded keeps its stored answer).
+  function shownQuestions() {
+    return Array.prototype.map.call(questionBoxes(), function (box) { return box.dataset.question; });
+  }
+
   function collect(includeHidden) {
     var answers = {};
     questionBoxes().forEach(function (box) {
@@ -91,7 +97,7 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify({ answers: collect(false), version: Number(versionInput.value) })
+      body: JSON.stringify({ answers: collect(false), version: Number(versionInput.value), shown: shownQuestions() })
     }).then(function (response) {
       if (response.status === 429) {
         // Rate limited: like offline, keep the local copy and try again later.
