@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from charts.anonymise import DisplayMode
 from cycles.models import CyclePage
+from portal.localize import translate_fields
 
 # (block id, chart type, question, measure, French title, English title)
 DEMO_RESULTS = {
@@ -103,6 +104,7 @@ def results_stream(charts, english: bool):
                     {
                         "type": "survey_question",
                         "value": {"question": question, "measure": measure},
+                        "id": f"{block_id}-source",
                     }
                 ],
                 "caption": "",
@@ -144,8 +146,12 @@ def seed() -> str:
         if cycle is None:
             continue
         published += publish_results(cycle, spec, english=False)
+        # The English chart titles go through wagtail-localize, as a translator's.
         translation = cycle.get_translation_or_none(english)
-        if translation is not None:
-            published += publish_results(translation.specific, spec, english=True)
+        if translation is not None and not _up_to_date(translation.specific, spec):
+            translate_fields(
+                cycle, english, {"results": results_stream(spec["charts"], True)}
+            )
+            published += 1
     charts = sum(len(spec["charts"]) for spec in DEMO_RESULTS.values())
     return f"{charts} charts on {len(DEMO_RESULTS)} cycles, {published} pages published"

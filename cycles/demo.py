@@ -22,9 +22,10 @@ from cycles.models import (
 )
 from cycles.questionnaire import KINDS_WITHOUT_ANSWER, Question, QuestionKind
 from cycles.selectors import questions_in_language
-from cycles.translation import QuestionText, ensure_translation, sync_questions
+from cycles.translation import QuestionText, translate_cycle
 from districts.models import District
 from home.models import HomePage
+from portal.localize import translate_fields
 
 INDEX_FR = {
     "title": "Cycles d'apprentissage",
@@ -53,10 +54,7 @@ def ensure_index() -> CycleIndexPage:
         index = CycleIndexPageFactory(parent=home, **INDEX_FR)
     index = _publish(index, {**INDEX_FR, "show_in_menus": True})
     english = Locale.objects.get(language_code="en")
-    index_en = index.get_translation_or_none(english)
-    if index_en is None:
-        index_en = index.copy_for_translation(english)
-    _publish(index_en.specific, {**INDEX_EN, "show_in_menus": True})
+    translate_fields(index, english, INDEX_EN)
     return index
 
 
@@ -91,15 +89,11 @@ def ensure_cycle(index: CycleIndexPage, spec: dict) -> CyclePage:
         cycle = CyclePageFactory(parent=index, slug=spec["slug"], **fields)
     _questions(cycle, spec)
     cycle = _publish(cycle, fields)
-    english = ensure_translation(cycle, "en")
-    for name, value in {**spec["en"], "slug": spec["slug_en"]}.items():
-        setattr(english, name, value)
-    english.save()
     texts = {
         name: QuestionText(label_en, "", "\n".join(c[2] for c in choices))
         for name, _kind, _fr, label_en, _extra, choices in spec["questions"]
     }
-    sync_questions(cycle, english, texts)
+    translate_cycle(cycle, "en", {**spec["en"], "slug": spec["slug_en"]}, texts)
     return cycle
 
 

@@ -12,7 +12,7 @@ from cycles.models.questions import questionnaire_rows
 from cycles.models.responses import ResponseStatus
 from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
-from districts.models import District
+from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
 from portal.translations import in_language, source_page
 
@@ -128,18 +128,17 @@ class CountryAnswers:
 
 def answered_by_country(cycle: CyclePage) -> list[CountryAnswers]:
     """Per country, how many of its districts have submitted: the count every
-    participant sees ("31 of 34 districts of Benin have answered"), never who."""
-    totals = District.objects.values("country__name").annotate(n=Count("pk"))
+    participant sees ("31 of 34 districts of Benin have answered"), never who.
+    Country names in the reader's language."""
     answered = dict(
         submitted_responses(cycle)
-        .values_list("district__country__name")
+        .values_list("district__country_id")
         .annotate(n=Count("pk"))
     )
+    countries = Country.objects.annotate(n=Count("districts")).filter(n__gt=0)
     return [
-        CountryAnswers(
-            row["country__name"], answered.get(row["country__name"], 0), row["n"]
-        )
-        for row in totals.order_by("country__name")
+        CountryAnswers(country.localized_name, answered.get(country.pk, 0), country.n)
+        for country in countries.order_by("name")
     ]
 
 

@@ -13,6 +13,7 @@ from discussions.models import CommentFlag, ForumPage
 from discussions.pages import thread_page_id
 from districts.models import Country
 from home.models import HomePage
+from portal.localize import translate_fields
 
 FORUMS = [
     # slug, country code, French title and intro, English title and intro
@@ -76,14 +77,14 @@ def _ensure_forum(home_fr, home_en, slug, country, french, english):
     forum.country = country
     forum.show_in_menus = country is None  # the shared forum is in the main menu
     forum.save_revision().publish()
-    english_page = forum.get_translation_or_none(home_en.locale)
-    if english_page is None:
-        english_page = forum.copy_for_translation(home_en.locale)
-    english_page = english_page.specific
-    english_page.title, english_page.intro = english[0], f"<p>{english[1]}</p>"
-    english_page.country = country
-    english_page.show_in_menus = forum.show_in_menus
-    english_page.save_revision().publish()
+    english_slug = {"forum": "forum", "forum-benin": "benin-forum"}.get(
+        slug, "guinea-forum"
+    )
+    translate_fields(
+        forum,
+        home_en.locale,
+        {"title": english[0], "intro": f"<p>{english[1]}</p>", "slug": english_slug},
+    )
     return forum
 
 

@@ -25,6 +25,7 @@ from discussions.models import (
     NotificationKind,
     NotificationSettings,
 )
+from portal.translations import in_language_or_source
 
 UNSUBSCRIBE_SALT = "discussions.unsubscribe"
 DIGEST_PERIODS = {
@@ -109,14 +110,8 @@ def _comment_url(comment, language: str) -> str:
     page = Page.objects.filter(pk=int(comment.object_pk)).first()
     if page is None:
         return settings.BASE_URL
-    translated = page.get_translation_or_none(_locale(language)) or page
+    translated = in_language_or_source(page, language)
     return f"{translated.full_url or _absolute(translated.url or '/')}#c{comment.pk}"
-
-
-def _locale(language: str):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=language).first()
 
 
 def send_items(user, items: list[Notification], digest: bool = False) -> bool:
@@ -241,10 +236,9 @@ def announce_synthesis(page) -> int:
         if not user.email or prefs.frequency == Frequency.NEVER:
             continue
         language = prefs.language or "fr"
-        translated = (
-            source.get_translation_or_none(_locale(language)) or page
-        ).specific
-        text = getattr(translated, "synthesis", "") or getattr(page, "synthesis", "")
+        translated = in_language_or_source(source, language)
+        shown = getattr(translated, "shown_synthesis", None)
+        text = shown[0] if shown else getattr(page, "synthesis", "")
         with translation.override(language):
             context = {
                 "user": user,

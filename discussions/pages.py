@@ -3,20 +3,12 @@
 from wagtail.models import Page
 
 from discussions.models import DiscussablePageMixin
+from portal.translations import source_id
 
 
 def thread_page_id(page: Page) -> int:
     """The id of the first page of the translation group (the French original)."""
-    cached = getattr(page, "_discussion_thread_page_id", None)
-    if cached is None:
-        cached = (
-            Page.objects.filter(translation_key=page.translation_key)
-            .order_by("id")
-            .values_list("id", flat=True)
-            .first()
-        ) or page.pk
-        page._discussion_thread_page_id = cached
-    return cached
+    return source_id(page)
 
 
 def protocol(page: Page):

@@ -76,7 +76,9 @@ def author_label_for(comment, viewer_sees_names: bool, attribution=None) -> str:
     if attribution == Attribution.DISTRICT and district is not None:
         return _("a member of %(district)s") % {"district": district.name}
     if district is not None:
-        return _("a participant from %(country)s") % {"country": district.country.name}
+        return _("a participant from %(country)s") % {
+            "country": district.country.localized_name
+        }
     return _("a participant")
 
 

@@ -14,16 +14,18 @@ from districts.services import district_code
 
 DISTRICTS_CSV = Path(__file__).parent / "fixtures" / "districts.csv"
 COUNTRY_NAMES = {"BJ": "Bénin", "GN": "Guinée"}
+COUNTRY_NAMES_EN = {"BJ": "Benin", "GN": "Guinea"}
 
 
 def load_districts(path: Path = DISTRICTS_CSV) -> list[District]:
     districts = []
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            country, _ = Country.objects.get_or_create(
+            country, _ = Country.objects.update_or_create(
                 code=row["country_code"],
                 defaults={
-                    "name": COUNTRY_NAMES.get(row["country_code"], row["country"])
+                    "name": COUNTRY_NAMES.get(row["country_code"], row["country"]),
+                    "name_en": COUNTRY_NAMES_EN.get(row["country_code"], ""),
                 },
             )
             district, _ = District.objects.update_or_create(

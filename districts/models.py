@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +12,12 @@ class Country(models.Model):
         help_text=_("ISO 3166 alpha-2 code, for example BJ or GN."),
     )
     name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on English pages; left empty, the name is used."),
+    )
     dhis2_uid = models.CharField(
         _("DHIS2 organisation unit id"), max_length=11, blank=True
     )
@@ -21,6 +28,13 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self) -> str:
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """The country's name in the active language (French unless English)."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
         return self.name
 
 

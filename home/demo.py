@@ -3,6 +3,7 @@
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from portal.localize import translate_fields
 
 FRENCH = {
     "title": "District.Team",
@@ -66,11 +67,8 @@ def ensure_home_pages() -> tuple[HomePage, HomePage]:
     Page.objects.filter(depth=2).exclude(locale__in=[french, english]).delete()
     Page.objects.filter(depth=2, content_type__model="page").delete()
 
-    home_en = home_fr.get_translation_or_none(english)
-    if home_en is None:
-        home_en = home_fr.copy_for_translation(english)
-    _publish(home_en.specific, ENGLISH)
-    return home_fr, home_en.specific
+    home_en = translate_fields(home_fr, english, {**ENGLISH, "slug": "home"})
+    return home_fr, home_en
 
 
 def seed() -> str:

@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from lessons.models import LessonAlertSent, LessonPage, TopicSubscription
+from portal.translations import in_language
 
 
 def pending_alerts() -> dict:
@@ -43,9 +44,7 @@ def pending_alerts() -> dict:
 
 
 def _in_language(lesson: LessonPage, language: str) -> LessonPage:
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = lesson.get_translation_or_none(locale) if locale else None
-    return translated.specific if translated and translated.live else lesson
+    return in_language(lesson, language) or lesson
 
 
 def send_lesson_alerts(dry_run: bool = False) -> int:

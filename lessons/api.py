@@ -1,9 +1,11 @@
 """Read-only Wagtail API v2 for published lessons (`/api/v2/lessons/`)."""
 
+from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from lessons.models import LessonPage
+from portal.translations import for_readers_of
 
 
 class LessonsAPIViewSet(PagesAPIViewSet):
@@ -13,8 +15,20 @@ class LessonsAPIViewSet(PagesAPIViewSet):
         "date",
     ]
 
+    # `?locale=en` lists the English lessons *and* the French ones not translated
+    # yet (their `meta.locale` says "fr"), as the English library does.
+    filter_backends = [
+        backend
+        for backend in PagesAPIViewSet.filter_backends
+        if backend is not LocaleFilter
+    ]
+
     def get_base_queryset(self):
-        return super().get_base_queryset().type(LessonPage)
+        queryset = super().get_base_queryset().type(LessonPage)
+        language = self.request.GET.get("locale")
+        if language:
+            queryset = for_readers_of(queryset, language)
+        return queryset
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cycles.models import CyclePage
@@ -11,6 +12,7 @@ from lessons.demo_content import LESSONS
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
 from lessons.models import Audience, LessonPage, LessonsIndexPage, Topic
 from lessons.signals import briefs_paused
+from portal.localize import translate_fields
 
 # Which demo cycle (cycles/demo_content.py, by French slug) each lesson came from.
 SOURCE_CYCLE = {
@@ -30,6 +32,7 @@ INDEX = {
     },
     "en": {
         "title": "Lessons library",
+        "slug": "lessons",
         "intro": "Lessons, policy briefs and good practices from the learning cycles.",
     },
 }
@@ -49,9 +52,27 @@ def _library(home: HomePage, locale: Locale) -> LessonsIndexPage:
     return _publish(library, INDEX["fr"])
 
 
+# The sections every demo lesson shares, in both languages.
+SECTIONS = {
+    "fr": {
+        "body": [("paragraph", "<p>Les districts ont partagé leurs pratiques.</p>")],
+        "implementation": "<p>Prévoir un budget pour le carburant des supervisions.</p>",
+        "applicability": "<p>Applicable aux districts ruraux à faible densité.</p>",
+    },
+    "en": {
+        "body": [("paragraph", "<p>The districts shared their practices.</p>")],
+        "implementation": "<p>Budget for the fuel that supervision visits need.</p>",
+        "applicability": "<p>Applies to rural districts with a sparse population.</p>",
+    },
+}
+
+
 def _page_fields(item: dict, language: str) -> dict:
     text = item[language]
+    slug = {"slug": slugify(text["title"])[:80]} if language != "fr" else {}
     return {
+        **slug,
+        **SECTIONS[language],
         "title": text["title"],
         "key_messages": [("message", m) for m in text["messages"]],
         "summary": f"<p>{text['summary']}</p>",
@@ -91,10 +112,7 @@ def _seed() -> str:
     )
     home = HomePage.objects.get(locale=french)
     library = _library(home, french)
-    library_en = library.get_translation_or_none(english)
-    if library_en is None:
-        library_en = library.copy_for_translation(english)
-    _publish(library_en.specific, INDEX["en"])
+    translate_fields(library, english, INDEX["en"])
     for item in LESSONS:
         lesson = LessonPage.objects.child_of(library).filter(slug=item["slug"]).first()
         if lesson is None:
@@ -104,10 +122,9 @@ def _seed() -> str:
             library.add_child(instance=lesson)
         _classify(lesson, item)
         _publish(lesson, _page_fields(item, "fr"))
-        translation = lesson.get_translation_or_none(english)
-        if translation is None:
-            translation = lesson.copy_for_translation(english)
-        translation = translation.specific
+        translation = translate_fields(lesson, english, _page_fields(item, "en"))
+        # Topics, audiences and countries are many-to-many: wagtail-localize leaves
+        # them to the translation (it syncs no many-to-many field).
         _classify(translation, item)
-        _publish(translation, _page_fields(item, "en"))
+        _publish(translation, {})
     return f"{len(LESSONS)} lessons in French and English"

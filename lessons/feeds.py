@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from lessons.models import LessonPage
+from portal.translations import for_readers_of
 
 FEED_SIZE = 30
 
@@ -63,11 +63,8 @@ class LessonsRssFeed(Feed):
         return _("New lessons, briefs and notes from health district teams.")
 
     def items(self, obj):
-        lessons = (
-            LessonPage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .order_by("-first_published_at")
+        lessons = for_readers_of(LessonPage.objects.live().public()).order_by(
+            "-first_published_at"
         )
         if obj["topic"]:
             lessons = lessons.filter(topics__code=obj["topic"])
@@ -84,7 +81,7 @@ class LessonsRssFeed(Feed):
         )
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.reader_url
 
     def item_pubdate(self, item):
         return item.first_published_at

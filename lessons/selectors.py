@@ -1,15 +1,24 @@
 """Reads of the lessons library."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from lessons.models import LessonPage, LessonsIndexPage
+from portal.translations import for_readers_of, in_language_or_source
 
 
 def lessons_in_library(index: LessonsIndexPage) -> QuerySet[LessonPage]:
+    """The library's lessons for its readers: those of its language, and those of
+    the source library not (yet) translated into it, shown with an "in French" badge."""
+    libraries = Q()
+    for library in LessonsIndexPage.objects.filter(
+        translation_key=index.translation_key
+    ):
+        libraries |= Q(path__startswith=library.path, depth=library.depth + 1)
+    lessons = LessonPage.objects.filter(libraries)
     return (
-        LessonPage.objects.child_of(index)
+        for_readers_of(lessons, index.locale.language_code)
         .live()
         .public()
         .order_by("-date", "-pk")
@@ -18,13 +27,8 @@ def lessons_in_library(index: LessonsIndexPage) -> QuerySet[LessonPage]:
 
 
 def latest_lessons(language_code: str, limit: int = 3) -> list[LessonPage]:
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return []
     return list(
-        LessonPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        for_readers_of(LessonPage.objects.live().public(), language_code)
         .order_by("-date", "-pk")
         .prefetch_related("topics", "countries")[:limit]
     )
@@ -50,8 +54,7 @@ def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
 def _cycle_in_language(cycle: Page | None, request: HttpRequest) -> Page | None:
     if cycle is None:
         return None
-    locale = Locale.get_active()
-    return cycle.get_translation_or_none(locale) or cycle
+    return in_language_or_source(cycle)
 
 
 def _first_key_message(lesson: LessonPage) -> str:
@@ -64,12 +67,8 @@ def lessons_from_cycle(cycle: Page) -> list[LessonPage]:
     """Published lessons drawn from `cycle` (any translation of it), in the active
     language, newest first."""
     return list(
-        LessonPage.objects.live()
-        .public()
-        .filter(
-            locale=Locale.get_active(),
-            cycle__translation_key=cycle.translation_key,
-        )
+        for_readers_of(LessonPage.objects.live().public())
+        .filter(cycle__translation_key=cycle.translation_key)
         .order_by("-date", "-pk")
         .prefetch_related("topics", "countries")
     )

@@ -19,11 +19,11 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale
 
 from cycles.models import CyclePage
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
 from participation.reminders import Due, Recipient, due_reminders, recipients
+from portal.translations import in_language
 
 logger = logging.getLogger(__name__)
 
@@ -211,15 +211,7 @@ def reminder_email(
 
 def cycle_in_language(cycle: CyclePage, language: str) -> CyclePage:
     """The live translation of the cycle in `language`, else the cycle itself."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None or locale.pk == cycle.locale_id:
-        return cycle
-    return (
-        CyclePage.objects.live()
-        .filter(translation_key=cycle.translation_key, locale=locale)
-        .first()
-        or cycle
-    )
+    return in_language(cycle, language) or cycle
 
 
 def _absolute_url(page) -> str:

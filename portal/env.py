@@ -95,3 +95,25 @@ def search_backend_settings(
             },
         }
     }
+
+
+MACHINE_TRANSLATORS = {
+    "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+}
+
+
+def machine_translator_settings(
+    kind: str, url: str = "", api_key: str = ""
+) -> dict | None:
+    """wagtail-localize's WAGTAILLOCALIZE_MACHINE_TRANSLATOR from the environment:
+    `MACHINE_TRANSLATOR=libretranslate` (with `LIBRETRANSLATE_URL`, optional
+    `MACHINE_TRANSLATOR_API_KEY`) or `deepl` (with the key); off when unset."""
+    kind = (kind or "").strip().lower()
+    if kind not in MACHINE_TRANSLATORS:
+        return None
+    if kind == "libretranslate":
+        options = {"LIBRETRANSLATE_URL": url.rstrip("/"), "API_KEY": api_key}
+    else:
+        options = {"AUTH_KEY": api_key}
+    return {"CLASS": MACHINE_TRANSLATORS[kind], "OPTIONS": options}

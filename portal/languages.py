@@ -5,8 +5,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+
+from portal.translations import live_translations
 
 
 @dataclass(frozen=True)
@@ -18,10 +21,9 @@ class LanguageLink:
 
 
 def _page_urls_by_language(page: Page, request: HttpRequest) -> dict[str, str]:
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
     return {
-        translation.locale.language_code: translation.get_url(request)
-        for translation in translations.specific()
+        code: translated.get_url(request)
+        for code, translated in live_translations(page).items()
     }
 
 
@@ -40,13 +42,20 @@ def language_links(
     for code, name in settings.LANGUAGES:
         url = page_urls.get(code)
         if url is None and page is not None:
-            url = _home_url(code, request)
+            url = _untranslated_url(page, code) or _home_url(code, request)
         if url is None:
             url = translate_url(request.get_full_path(), code)
         links.append(
             LanguageLink(code=code, name=name, url=url, is_current=code == current)
         )
     return links
+
+
+def _untranslated_url(page: Page, language_code: str) -> str | None:
+    """Where a page with no translation is read in another language, when its model
+    serves it there (a lesson: its address in that language's library)."""
+    with translation.override(language_code):
+        return getattr(page.specific, "reader_url", None)
 
 
 def _home_url(language_code: str, request: HttpRequest) -> str:

@@ -30,14 +30,40 @@ def _strings_by_path(instance) -> dict[str, list[str]]:
 
 
 def paired_strings(source, target) -> dict[tuple[str, str], str]:
-    """{(path, source string): target string} for every segment both instances have."""
+    """{(path, source string): target string} for every segment both instances have.
+
+    Segments pair by path (fields, child rows keyed on their translation key); those
+    whose path only one side has (StreamField blocks, which get new ids when set in
+    code) pair by position within their field."""
+    ours, theirs = _strings_by_path(source), _strings_by_path(target)
     pairs = {}
-    theirs = _strings_by_path(target)
-    for path, strings in _strings_by_path(source).items():
-        for text, translated in zip(strings, theirs.get(path, []), strict=False):
-            if translated and translated != text:
-                pairs[(path, text)] = translated
+
+    def pair(path, strings, translated):
+        for text, other in zip(strings, translated, strict=False):
+            if other and other != text:
+                pairs[(path, text)] = other
+
+    for path in ours.keys() & theirs.keys():
+        pair(path, ours[path], theirs[path])
+    left: dict[str, list] = defaultdict(list)
+    right: dict[str, list] = defaultdict(list)
+    for path in (p for p in ours if p not in theirs):
+        left[path.split(".")[0]].extend((path, text) for text in ours[path])
+    for path in (p for p in theirs if p not in ours):
+        right[path.split(".")[0]].extend(theirs[path])
+    for field, entries in left.items():
+        for (path, text), other in zip(entries, right.get(field, []), strict=False):
+            if other and other != text:
+                pairs[(path, text)] = other
     return pairs
+
+
+def translate_fields(page: Page, locale: Locale, fields: dict, **options) -> Page:
+    """Translate `page` with these translated field values (see `translate_page`)."""
+    target = type(page.specific).objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(target, name, value)
+    return translate_page(page, locale, target, **options)
 
 
 def source_for(instance) -> TranslationSource:

@@ -91,8 +91,10 @@ def for_readers_of(queryset: QuerySet, language_code: str | None = None) -> Quer
     that a lesson published in French only is still listed on the English side."""
     locale = locale_for(language_code or get_language())
     default = Locale.get_default()
-    if locale is None or locale.pk == default.pk:
-        return queryset.filter(locale=default) if locale else queryset
+    if locale is None:
+        return queryset.none()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=default)
     translated = Page.objects.live().filter(locale=locale).values("translation_key")
     return queryset.filter(
         Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lessons.api import api_router
 from portal import views
+from portal.sitemap import BilingualSitemap
 from search import views as search_views
 
 # Language-neutral URLs: admin, documents, health check, sitemap.
@@ -16,7 +17,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": BilingualSitemap}},
+        name="sitemap",
+    ),
     path("api/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("charts/", include("charts.urls")),

@@ -71,10 +71,11 @@ def home_page(locales):
 
 @pytest.fixture
 def home_page_en(home_page, locales):
-    english = home_page.copy_for_translation(locales["en"])
-    english.title = "District.Team home"
-    english.save_revision().publish()
-    return english.specific
+    from portal.localize import translate_fields
+
+    return translate_fields(
+        home_page, locales["en"], {"title": "District.Team home", "slug": "home"}
+    )
 
 
 @pytest.fixture

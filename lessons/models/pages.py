@@ -11,6 +11,7 @@ from wagtail.search import index
 from discussions.models import DiscussablePageMixin
 from lessons.blocks import KEY_MESSAGE_BLOCKS, LESSON_BODY_BLOCKS, RICH_TEXT_FEATURES
 from lessons.taxonomy import LessonType
+from portal.translations import in_language, shown_in_other_language
 
 
 def _checkboxes():
@@ -73,7 +74,7 @@ class LessonsIndexPage(Page):
             .filter(slug=slug)
             .first()
         )
-        if lesson is None or lesson.has_translation(self.locale):
+        if lesson is None or in_language(lesson, self.locale.language_code):
             return None
         return lesson
 
@@ -185,6 +186,21 @@ class LessonPage(DiscussablePageMixin, Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
         ordering = ["-date"]
+
+    @property
+    def in_reader_language(self) -> bool:
+        """False when a reader of the active language gets it untranslated."""
+        return not shown_in_other_language(self)
+
+    @property
+    def reader_url(self) -> str:
+        """Where a reader of the active language reads it: its own page, or, when it
+        is not translated, its address in that language's library (which serves it
+        in French with a notice), so the reader stays on their side of the site."""
+        if self.in_reader_language:
+            return self.url
+        library = in_language(self.get_parent())
+        return f"{library.url}{self.slug}/" if library else self.url
 
     def get_context(self, request, *args, **kwargs):
         from lessons.selectors import lesson_context

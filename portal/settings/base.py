@@ -13,6 +13,7 @@ from portal.env import (
     env_int,
     env_list,
     env_str,
+    machine_translator_settings,
     search_backend_settings,
 )
 
@@ -148,6 +149,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+
+# wagtail-localize's "Translate" button in the translation editor (off by default).
+_machine_translator = machine_translator_settings(
+    env_str("MACHINE_TRANSLATOR"),
+    url=env_str("LIBRETRANSLATE_URL"),
+    api_key=env_str("MACHINE_TRANSLATOR_API_KEY"),
+)
+if _machine_translator:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
 LOGOUT_REDIRECT_URL = "/"
 
 # django-axes: lock a username *from one address* after repeated failures, so a

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
+from portal.localize import translate_fields
 
 
 @pytest.fixture(autouse=True)
@@ -18,10 +19,9 @@ def library(home_page):
 
 @pytest.fixture
 def library_en(library, home_page_en, locales):
-    english = library.copy_for_translation(locales["en"])
-    english.title = "Lessons library"
-    english.save_revision().publish()
-    return english.specific
+    return translate_fields(
+        library, locales["en"], {"title": "Lessons library", "slug": "lessons"}
+    )
 
 
 def publish(page):
@@ -46,7 +46,5 @@ def make_lesson(library):
 
 
 def translate(lesson, locale, **fields):
-    english = lesson.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(english, name, value)
-    return publish(english.specific)
+    """The lesson's translation, through wagtail-localize (as the demo makes them)."""
+    return translate_fields(lesson, locale, fields)

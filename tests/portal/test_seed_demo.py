@@ -55,3 +55,33 @@ def test_demo_accounts_have_their_roles():
     )
     member = User.objects.get(username="hdmt-bj-banikoara-1")
     assert member.membership.district.name == "Banikoara"
+
+
+def test_the_demo_english_side_is_english_and_managed_by_wagtail_localize(client):
+    """Issue 12: every demo translation has a wagtail-localize source (so "Sync
+    translated pages" and PO export work), English slugs and English texts."""
+    from wagtail_localize.models import Translation
+
+    from lessons.models import LessonPage
+
+    call_command("seed_demo")
+    english = Page.objects.filter(locale__language_code="en", depth__gt=1)
+    assert (
+        english.count()
+        == Page.objects.filter(locale__language_code="fr", depth__gt=1).count()
+    )
+    managed = set(
+        Translation.objects.filter(target_locale__language_code="en").values_list(
+            "source__object_id", flat=True
+        )
+    )
+    unmanaged = [p.url_path for p in english if p.translation_key not in managed]
+    assert unmanaged == []
+    paths = [p.url_path for p in english]
+    assert "/home/lessons/" in paths and "/home/learning-cycles/" in paths
+    assert not any("lecons" in path or "cycles/" in path[6:13] for path in paths)
+    for lesson in LessonPage.objects.filter(locale__language_code="en"):
+        html = client.get(lesson.url).content.decode()
+        main = html.split("<main", 1)[1]
+        for french in ("Les districts ont partagé", "Prévoir un budget", "Bénin"):
+            assert french not in main, (lesson.url, french)
