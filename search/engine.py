@@ -16,8 +16,9 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils.safestring import SafeString
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from portal.translations import for_readers_of
 from search import fulltext, postings
 from search.registry import facets, searchable_models
 from search.text import highlight, query_terms
@@ -47,6 +48,7 @@ class Hit:
     title: str
     title_html: SafeString
     url: str
+    written_in: str  # the hit's language when it is not the reader's ("fr")
     snippet: SafeString
     date: datetime.date | None
     kind: str
@@ -108,12 +110,23 @@ class DatabaseMatcher:
             cursor.execute(sql, params)
             return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
 
+    def languages(self) -> list[str]:
+        """The reader's language and, for another language, the source language
+        (its untranslated pages are listed too; `run_search` keeps only those)."""
+        source = postings.default_language()
+        return [self.query.language] + (
+            [source] if source != self.query.language else []
+        )
+
     def ids(self) -> np.ndarray:
-        sql, params, _ = fulltext.match_sql(self.terms, self.query.language)
         self.match_count = 0
-        found = self._ids(sql, params)
-        self.match_count = len(found)
-        return found
+        found = []
+        for language in self.languages():
+            sql, params, _ = fulltext.match_sql(self.terms, language)
+            found.append(self._ids(sql, params))
+        ids = np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+        self.match_count = len(ids)
+        return ids
 
     def ranking(self, matching: np.ndarray) -> np.ndarray:
         """A sort key per matching entry (lower first).
@@ -123,19 +136,21 @@ class DatabaseMatcher:
         whose title matches every term come first, then the newest.
         """
         if self.match_count <= RANK_CAP:
-            sql, params, direction = fulltext.match_sql(
-                self.terms, self.query.language, with_score=True
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                scores = dict(cursor.fetchall())
-            sign = 1.0 if direction == "ASC" else -1.0
+            scores, sign = {}, 1.0
+            for language in self.languages():
+                sql, params, direction = fulltext.match_sql(
+                    self.terms, language, with_score=True
+                )
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    scores.update(cursor.fetchall())
+                sign = 1.0 if direction == "ASC" else -1.0
             return np.array([sign * float(scores.get(int(pk), 0.0)) for pk in matching])
-        sql, params, _ = fulltext.match_sql(
-            self.terms, self.query.language, title_only=True
-        )
-        title_hits = self._ids(sql, params)
-        return np.where(np.isin(matching, title_hits), 0.0, 1.0)
+        title_hits = []
+        for language in self.languages():
+            sql, params, _ = fulltext.match_sql(self.terms, language, title_only=True)
+            title_hits.append(self._ids(sql, params))
+        return np.where(np.isin(matching, np.concatenate(title_hits)), 0.0, 1.0)
 
 
 class ElasticsearchMatcher:
@@ -149,11 +164,8 @@ class ElasticsearchMatcher:
     def ids(self) -> np.ndarray:
         from search.models import SearchEntry
 
-        locale = Locale.objects.filter(language_code=self.query.language).first()
         pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale)
+            for_readers_of(Page.objects.live().public(), self.query.language)
             .type(*searchable_models())
             .search(" ".join(self.terms), operator="and")
         )
@@ -181,7 +193,7 @@ def _matcher(query: SearchQuery):
 
 def run_search(query: SearchQuery) -> SearchResults:
     index = postings.current()
-    in_language = index.languages.get(query.language, np.empty(0, dtype=np.int64))
+    in_language = index.readable(query.language)
     matcher = _matcher(query) if query.terms else None
     mask = index.mask(in_language)
     if matcher is not None:
@@ -198,17 +210,17 @@ def run_search(query: SearchQuery) -> SearchResults:
     page_ids = [int(pk) for pk in ordered[offset : offset + query.per_page]]
     return SearchResults(
         query=query,
-        hits=_hits(page_ids, query.terms),
+        hits=_hits(page_ids, query.terms, query.language),
         total=total,
         facets=_facet_counts(index.counts(mask), query),
     )
 
 
-def _hits(entry_ids: list[int], terms: list[str]) -> list[Hit]:
+def _hits(entry_ids: list[int], terms: list[str], language: str = "") -> list[Hit]:
     from search.models import SearchEntry
 
     entries = SearchEntry.objects.in_bulk(entry_ids)
-    pages = Page.objects.in_bulk([e.page_id for e in entries.values()])
+    pages = Page.objects.specific().in_bulk([e.page_id for e in entries.values()])
     hits = []
     for entry_id in entry_ids:
         entry = entries[entry_id]
@@ -218,13 +230,22 @@ def _hits(entry_ids: list[int], terms: list[str]) -> list[Hit]:
                 page_id=entry.page_id,
                 title=entry.title,
                 title_html=highlight(entry.title, terms, width=300),
-                url=page.get_url() if page else "",
+                url=_reader_url(page),
+                written_in="" if entry.language == language else entry.language,
                 snippet=highlight(entry.text, terms),
                 date=entry.date,
                 kind=entry.kind,
             )
         )
     return hits
+
+
+def _reader_url(page) -> str:
+    """The page's address for a reader of the active language (an untranslated
+    lesson's address in that language's library)."""
+    if page is None:
+        return ""
+    return getattr(page, "reader_url", None) or page.get_url() or ""
 
 
 def _facet_counts(
@@ -258,20 +279,27 @@ def autocomplete(text: str, language: str, limit: int = 8) -> list[dict]:
     terms = query_terms(text)
     if not terms or len(terms[-1]) < 2:
         return []
-    sql, params, _ = fulltext.match_sql(
-        terms, language, prefix_last=True, title_only=True
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.page_id, e.title FROM ({sql}) m "  # noqa: S608 - fixed SQL
-            "JOIN search_searchentry e ON e.id = m.id "
-            "ORDER BY e.date DESC LIMIT %s",
-            [*params, limit],
+    readable = postings.current().readable(language)
+    rows = []
+    for matched_language in dict.fromkeys([language, postings.default_language()]):
+        sql, params, _ = fulltext.match_sql(
+            terms, matched_language, prefix_last=True, title_only=True
         )
-        rows = cursor.fetchall()
-    pages = Page.objects.in_bulk([pk for pk, _ in rows])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.id, e.page_id, e.title, e.date FROM ({sql}) m "  # noqa: S608 - fixed SQL
+                "JOIN search_searchentry e ON e.id = m.id "
+                "ORDER BY e.date DESC LIMIT %s",
+                [*params, limit],
+            )
+            rows.extend(cursor.fetchall())
+    allowed = set(readable.tolist())
+    rows = [row for row in rows if row[0] in allowed]
+    rows.sort(key=lambda row: row[3] or datetime.date.min, reverse=True)
+    rows = rows[:limit]
+    pages = Page.objects.specific().in_bulk([row[1] for row in rows])
     return [
-        {"title": title, "url": pages[pk].get_url()}
-        for pk, title in rows
+        {"title": title, "url": _reader_url(pages[pk])}
+        for _entry, pk, title, _date in rows
         if pk in pages
     ]

@@ -8,7 +8,7 @@ every index write also bumps a version in the (shared) cache.
 """
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.cache import cache
@@ -26,6 +26,15 @@ class Postings:
     dates: np.ndarray  # date ordinal per entry id (0 when none)
     languages: dict[str, np.ndarray]
     size: int
+    # Per language, the source-language entries with no entry in that language (a
+    # lesson published in French only): its readers find them too, marked "in French".
+    fallbacks: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def readable(self, language: str) -> np.ndarray:
+        """The entries a reader of `language` may find: its own and the fallbacks."""
+        own = self.languages.get(language, np.empty(0, dtype=np.int64))
+        extra = self.fallbacks.get(language)
+        return own if extra is None or not len(extra) else np.concatenate([own, extra])
 
     def mask(self, ids: np.ndarray) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
@@ -74,10 +83,20 @@ def _load(fingerprint: tuple) -> Postings:
     size = (fingerprint[-1] or 0) + 1
     dates = np.zeros(size, dtype=np.int32)
     languages: dict[str, list[int]] = {}
+    keys: dict[str, set[str]] = {}
+    source_entries: list[tuple[int, str]] = []
+    source_language = default_language()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id, language, date FROM search_searchentry")
-        for pk, language, date in cursor.fetchall():
+        cursor.execute(
+            "SELECT e.id, e.language, e.date, p.translation_key "
+            "FROM search_searchentry e JOIN wagtailcore_page p ON p.id = e.page_id"
+        )
+        for pk, language, date, key in cursor.fetchall():
+            key = str(key)
             languages.setdefault(language, []).append(pk)
+            keys.setdefault(key, set()).add(language)
+            if language == source_language:
+                source_entries.append((pk, key))
             if date:
                 dates[pk] = (
                     date.toordinal() if hasattr(date, "toordinal") else _ordinal(date)
@@ -100,13 +119,40 @@ def _load(fingerprint: tuple) -> Postings:
         dates=dates,
         languages={k: np.array(v, dtype=np.int64) for k, v in languages.items()},
         size=size,
+        fallbacks={
+            language: np.array(
+                [pk for pk, key in source_entries if language not in keys[key]],
+                dtype=np.int64,
+            )
+            for language in reader_languages()
+            if language != source_language
+        },
     )
+
+
+def default_language() -> str:
+    from wagtail.models import Locale
+
+    return Locale.get_default().language_code
+
+
+def reader_languages() -> list[str]:
+    from django.conf import settings
+
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def _ordinal(value: str) -> int:
     import datetime
 
     return datetime.date.fromisoformat(str(value)[:10]).toordinal()
+
+
+def forget() -> None:
+    """Drop this process's copy (tests, whose rolled-back databases can repeat a
+    fingerprint with other rows)."""
+    global _current
+    _current = None
 
 
 def current() -> Postings:

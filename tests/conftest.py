@@ -36,7 +36,10 @@ def _fresh_rate_limits():
     """Rate-limit counters live in the cache: each test starts with none."""
     from django.core.cache import cache
 
+    from search import postings
+
     cache.clear()
+    postings.forget()  # its version counter lives in the cache just cleared
 
 
 @pytest.fixture(autouse=True)

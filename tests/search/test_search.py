@@ -145,9 +145,11 @@ def test_autocomplete_returns_titles_in_the_active_language(client, lessons):
     assert (
         response.json()["results"][0]["title"] == "Paludisme et relais communautaires"
     )
-    assert client.get("/en/search/autocomplete/", {"q": "palud"}).json() == {
-        "results": []
-    }
+    # Not translated yet: English readers are offered the French lesson (issue 12).
+    english = client.get("/en/search/autocomplete/", {"q": "palud"}).json()
+    assert [r["title"] for r in english["results"]] == [
+        "Paludisme et relais communautaires"
+    ]
 
 
 def test_search_page_loads_its_script_without_inline_code(client, lessons):
