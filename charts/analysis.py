@@ -113,7 +113,7 @@ def responses_from_queryset(responses: Iterable[Any]) -> list[ResponseData]:
         ResponseData(
             district_id=r.district_id,
             district=r.district.name,
-            country=r.district.country.name,
+            country=r.district.country.localized_name,
             region=r.district.region,
             answers=r.answers or {},
         )

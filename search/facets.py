@@ -26,7 +26,10 @@ def same_labels(values: Iterable[str], language: str) -> dict[str, str]:
 def country_labels(values: Iterable[str], language: str) -> dict[str, str]:
     from districts.models import Country
 
-    return dict(Country.objects.filter(code__in=values).values_list("code", "name"))
+    countries = Country.objects.filter(code__in=values)
+    if language == "en":
+        return {c.code: c.name_en or c.name for c in countries}
+    return {c.code: c.name for c in countries}
 
 
 def cycle_labels(values: Iterable[str], language: str) -> dict[str, str]:

@@ -43,6 +43,18 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French: a request to /en/ leaves English active in the
+    thread (LocaleMiddleware does not reset it), which would leak to the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

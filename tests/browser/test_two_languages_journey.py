@@ -3,7 +3,6 @@ page in the Wagtail editor, syncs the translation with wagtail-localize, transla
 new question in its translation editor and publishes it; an English-speaking member
 answers it, and the answers the team typed in French survive."""
 
-import pytest
 from django.test import Client
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile

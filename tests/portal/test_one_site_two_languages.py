@@ -79,3 +79,12 @@ def test_the_machine_translator_comes_from_the_environment():
     assert machine_translator_settings("DeepL", api_key="x")["OPTIONS"] == {
         "AUTH_KEY": "x"
     }
+
+
+def test_english_search_facets_and_counts_name_countries_in_english(benin):
+    from search.facets import country_labels
+
+    benin.name_en = "Benin"
+    benin.save()
+    assert country_labels(["BJ"], "en") == {"BJ": "Benin"}
+    assert country_labels(["BJ"], "fr") == {"BJ": "Bénin"}
