@@ -35,6 +35,21 @@ class DiscussablePageMixin:
     def discussion_anchors(self) -> list[tuple[str, str]]:
         return []
 
+    def discussion_visible_to(self, user) -> bool:
+        """Who may read the thread (pages that gate their content override this)."""
+        return True
+
+    @property
+    def shows_discussion(self) -> bool:
+        """Whether the page shows a thread at all (and so accepts comments)."""
+        return True
+
+    def discussion_district_labels(self) -> dict[int, str] | None:
+        """How districts are named in attributions: None for their real names;
+        otherwise district id → the label the page's results use (pseudonyms),
+        with districts missing from it (or an empty dict) shown by country."""
+        return None
+
 
 class ForumPage(DiscussablePageMixin, Page):
     """An open forum: one per country, or one for all countries (no country)."""

@@ -65,5 +65,15 @@ class _SourceRules:
     def discussion_is_open(self, now=None) -> bool:
         return self.source.discussion_is_open(now)
 
+    def discussion_visible_to(self, user) -> bool:
+        return self.source.discussion_visible_to(user)
+
+    @property
+    def shows_discussion(self) -> bool:
+        return self.source.shows_discussion
+
+    def discussion_district_labels(self):
+        return self.source.discussion_district_labels()
+
     def __getattr__(self, name):
         return getattr(self.page, name)

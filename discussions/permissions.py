@@ -24,6 +24,8 @@ def can_post(user, page, now=None) -> bool:
         return False
     if not page.discussion_is_open(now or timezone.now()):
         return False
+    if not page.discussion_visible_to(user):
+        return False
     if is_facilitator(user):
         return True
     groups = _group_names(user)

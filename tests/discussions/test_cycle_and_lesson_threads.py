@@ -35,6 +35,10 @@ def make_cycle(cycle_index):
     def make(step=5, **fields):
         fields.setdefault("title", "Ruptures de vaccins")
         fields.setdefault("slug", f"ruptures-{step}")
+        # The discussion is read by those who may see the results (see
+        # test_discussion_gate.py): published to everyone here.
+        fields.setdefault("results_published", True)
+        fields.setdefault("results_public", True)
         return CyclePageFactory(parent=cycle_index, step=step, **fields)
 
     return make
