@@ -50,9 +50,9 @@ def client_identity(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    from axes.helpers import get_client_ip_address
+    from portal.client_ip import client_ip
 
-    return f"ip:{get_client_ip_address(request) or 'unknown'}"
+    return f"ip:{client_ip(request) or 'unknown'}"
 
 
 def configured_rate(scope: str) -> Rate:

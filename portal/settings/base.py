@@ -157,7 +157,11 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Client addresses (portal/client_ip.py), for axes and the rate limiter alike:
+# REMOTE_ADDR unless proxies are trusted, by number or by address/network.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("AXES_PROXY_COUNT", 0))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
 
 # --- Languages: French first, English second.
 LANGUAGE_CODE = "fr"
