@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lessons.api import api_router
 from portal import views
+from portal.password_reset import PasswordResetView
 from search import views as search_views
 
 # Language-neutral URLs: admin, documents, health check, sitemap.
@@ -27,10 +28,7 @@ account_patterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

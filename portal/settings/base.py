@@ -258,6 +258,8 @@ RATE_LIMITS = {
     "autocomplete": env_str("RATE_LIMIT_AUTOCOMPLETE", "60/m"),
     "submit": env_str("RATE_LIMIT_SUBMIT", "10/m"),
     "invitation": env_str("RATE_LIMIT_INVITATION", "10/m"),
+    "password_reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
+    "password_reset_email": env_str("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
 }
 
 # Chart blocks with a DHIS2 source read the stored analytics snapshots (charts/sources.py).
