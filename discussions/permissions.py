@@ -22,7 +22,7 @@ def can_read_authors(user) -> bool:
 def can_post(user, page, now=None) -> bool:
     if not user.is_authenticated:
         return False
-    if not page.discussion_is_open(now or timezone.now()):
+    if not page.shows_discussion or not page.discussion_is_open(now or timezone.now()):
         return False
     if not page.discussion_visible_to(user):
         return False

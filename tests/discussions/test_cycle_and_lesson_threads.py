@@ -55,7 +55,7 @@ def named_member(member):
 @pytest.mark.parametrize(
     ("step", "status", "notice"),
     [
-        (4, 403, "La discussion des résultats s’ouvre le"),
+        (4, 404, "La discussion des résultats s’ouvre le"),
         (5, 302, "Votre commentaire"),
         (6, 403, "Cette discussion est close"),
     ],
