@@ -28,6 +28,8 @@ class DiscussablePageMixin:
 
     discussion_attribution = Attribution.NAMED
     discussion_allows_policymakers = False
+    # A country's own forum: only its district teams (and facilitators) post there.
+    discussion_country_id: int | None = None
 
     def discussion_is_open(self, now=None) -> bool:
         return True
@@ -89,6 +91,10 @@ class ForumPage(DiscussablePageMixin, Page):
 
     def discussion_is_open(self, now=None) -> bool:
         return self.is_open
+
+    @property
+    def discussion_country_id(self) -> int | None:  # type: ignore[override]
+        return self.country_id
 
 
 class CommentStatus(models.TextChoices):

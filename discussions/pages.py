@@ -96,6 +96,10 @@ class _SourceRules:
         return self.source.discussion_visible_to(user)
 
     @property
+    def discussion_country_id(self):
+        return self.source.discussion_country_id
+
+    @property
     def shows_discussion(self) -> bool:
         return self.source.shows_discussion
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 
-from districts.roles import Role, is_facilitator
+from districts.roles import Role, is_facilitator, user_district
 
 
 def _group_names(user) -> set[str]:
@@ -30,8 +30,16 @@ def can_post(user, page, now=None) -> bool:
         return True
     groups = _group_names(user)
     if Role.HDMT_MEMBER in groups:
-        return True
+        return _in_country(user, getattr(page, "discussion_country_id", None))
     return Role.POLICYMAKER in groups and bool(page.discussion_allows_policymakers)
+
+
+def _in_country(user, country_id) -> bool:
+    """Members post in the shared forum and in their own country's, not others'."""
+    if country_id is None:
+        return True
+    district = user_district(user)
+    return district is not None and district.country_id == country_id
 
 
 def can_change(user, comment, now=None) -> bool:

@@ -60,6 +60,7 @@ class Thread:
     attribution: str
     is_forum: bool
     visible: bool = True
+    country: str = ""  # a country's forum: where members of other countries only read
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,64 @@ def thread_for(page, user, params) -> Thread:
         following=following,
         attribution=attribution,
         is_forum=page.specific_class.__name__ == "ForumPage",
+        country=_forum_country_name(target),
     )
+
+
+def _forum_country_name(target) -> str:
+    country_id = getattr(target, "discussion_country_id", None)
+    if country_id is None:
+        return ""
+    from districts.models import Country
+
+    country = Country.objects.filter(pk=country_id).first()
+    return country.name if country else ""
+
+
+@dataclass(frozen=True)
+class ForumLink:
+    title: str
+    url: str
+    is_current: bool
+    yours: bool  # the reader may post there
+
+
+def forum_links(request, current=None) -> list[ForumLink]:
+    """The live forums in the reader's language: the shared one first, then the
+    reader's country's, then the others; each says whether the reader may post."""
+    from wagtail.models import Locale
+
+    from discussions.models import ForumPage
+
+    forums = list(
+        ForumPage.objects.live()
+        .filter(locale=Locale.get_active())
+        .select_related("country")
+        .order_by("title")
+    )
+    user = request.user
+    district = user_district(user)
+    own_country = district.country_id if district else None
+    forums.sort(
+        key=lambda forum: (
+            forum.country_id is not None,
+            forum.country_id != own_country,
+        )
+    )
+    links = []
+    for forum in forums:
+        url = forum.get_url(request)
+        if not url:
+            continue
+        links.append(
+            ForumLink(
+                title=forum.title,
+                url=url,
+                is_current=current is not None and forum.pk == current.pk,
+                yours=can_post(user, protocol(forum)),
+            )
+        )
+    return links
 
 
 def _hidden_thread(page, target, page_id) -> Thread:

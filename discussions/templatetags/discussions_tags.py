@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from discussions.selectors import anchor_counts, thread_for
+from discussions.selectors import anchor_counts, forum_links, thread_for
 
 register = template.Library()
 
@@ -45,3 +45,10 @@ def _anchor_counts(request, page) -> dict[str, int]:
     if page.pk not in cache:
         cache[page.pk] = anchor_counts(page)
     return cache[page.pk]
+
+
+@register.inclusion_tag("discussions/forum_links.html", takes_context=True)
+def forum_list(context, current=None):
+    """Links to every forum (the shared one, then each country's)."""
+    request = context["request"]
+    return {"forums": forum_links(request, current), "request": request}
