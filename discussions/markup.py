@@ -45,8 +45,13 @@ def render(text: str) -> str:
     escaped = html.escape(text.replace("\r\n", "\n").strip(), quote=True)
     blocks = [b for b in re.split(r"\n\s*\n", escaped) if b.strip()]
     rendered = "".join(_block(block.split("\n")) for block in blocks)
+    return clean(rendered)
+
+
+def clean(html_text: str) -> str:
+    """HTML reduced to the comment allow-list (for rendering and for display)."""
     return nh3.clean(
-        rendered,
+        html_text,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

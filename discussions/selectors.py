@@ -4,13 +4,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
-from discussions.models import Attribution, CommentDetails, CommentStatus, Follow
+from discussions.models import (
+    Attribution,
+    CommentDetails,
+    CommentFlag,
+    CommentStatus,
+    Follow,
+)
 from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
@@ -335,12 +341,42 @@ def anchor_counts(page) -> dict[str, int]:
 
 
 def moderation_queue():
-    """Comments with open flags, most flagged first."""
-    return (
-        XtdComment.objects.filter(portal_flags__resolved_at__isnull=True)
-        .annotate(flag_count=Count("portal_flags"))
-        .select_related("user", "details")
-        .prefetch_related("portal_flags")
-        .order_by("-flag_count", "-submit_date")
-        .distinct()
+    """Comments with at least one open report, most reported first."""
+    open_flags = CommentFlag.objects.filter(
+        comment=OuterRef("pk"), resolved_at__isnull=True
     )
+    return (
+        XtdComment.objects.filter(Exists(open_flags))
+        .annotate(
+            flag_count=Count(
+                "portal_flags", filter=Q(portal_flags__resolved_at__isnull=True)
+            )
+        )
+        .select_related("user", "details__page")
+        .prefetch_related(
+            Prefetch(
+                "portal_flags",
+                queryset=CommentFlag.objects.filter(resolved_at__isnull=True),
+                to_attr="open_flags",
+            )
+        )
+        .order_by("-flag_count", "-submit_date")
+    )
+
+
+def moderated_comments():
+    """Comments a facilitator hid or removed, latest first: they can be restored."""
+    return (
+        XtdComment.objects.filter(
+            details__status__in=[CommentStatus.HIDDEN, CommentStatus.REMOVED]
+        )
+        .select_related("user", "details__page")
+        .order_by("-submit_date")
+    )
+
+
+def comment_location(comment, request) -> tuple[str, str]:
+    """(page title, link to the comment) for the moderation screens."""
+    page = comment.details.page
+    url = page.get_url(request) if page.live else ""
+    return page.title, f"{url}#c{comment.pk}" if url else ""
