@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "participation.middleware.LastVisitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.admin_csp.AdminCSPMiddleware",  # the admin's own policy (after csp)
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes must come last (STACK.md gotcha 11).
     "axes.middleware.AxesMiddleware",
@@ -216,6 +217,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = "District.Team"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from this site only: no image from gravatar.com under the admin's CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xls", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = search_backend_settings(env_str("ELASTICSEARCH_URL"))
@@ -230,9 +233,8 @@ SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # django-csp 4: a nonce for our own scripts, never 'unsafe-inline' for scripts.
-# The Wagtail admin keeps its own (framework-controlled) pages outside this policy.
+# The Wagtail admin gets a policy of its own (portal/admin_csp.py).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],
