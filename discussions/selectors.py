@@ -20,6 +20,7 @@ from discussions.models import (
 from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
+from portal.text import strip_bidi_controls
 
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
@@ -95,7 +96,11 @@ class Attributor:
     def author(self, comment) -> str:
         details = comment.details
         user = comment.user
-        name = (user.get_full_name() or user.get_username()) if user else _("Someone")
+        name = (
+            strip_bidi_controls(user.get_full_name() or user.get_username())
+            if user
+            else _("Someone")
+        )
         if self.sees_names:
             return name
         district = details.district
