@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_save
 
+        from portal import checks  # noqa: F401 (registers the system checks)
         from portal.text import clean_user_names
 
         pre_save.connect(

@@ -56,7 +56,7 @@ def gunicorn(**environment):
                 break
             except (requests.ConnectionError, requests.Timeout):
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(process.stderr.read().decode()[-2000:])
+                    raise RuntimeError(process.stderr.read().decode()[-2000:]) from None
                 time.sleep(0.2)
         yield base
     finally:
