@@ -11,6 +11,8 @@ page editor's preview panel). User HTML shown in the admin is cleaned with nh3
 script; this policy limits what any injected script could reach.
 """
 
+from django.conf import settings
+
 ADMIN_PREFIX = "/admin/"
 
 ADMIN_DIRECTIVES = {
@@ -39,5 +41,10 @@ class AdminCSPMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path_info.startswith(ADMIN_PREFIX):
-            response._csp_config = ADMIN_DIRECTIVES
+            media = list(getattr(settings, "MEDIA_ORIGINS", []))
+            response._csp_config = (
+                {**ADMIN_DIRECTIVES, "img-src": ADMIN_DIRECTIVES["img-src"] + media}
+                if media
+                else ADMIN_DIRECTIVES
+            )
         return response

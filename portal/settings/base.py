@@ -184,6 +184,7 @@ STATICFILES_DIRS = [
     ("vendor/plotly", BASE_DIR / "node_modules" / "plotly.js-basic-dist-min"),
 ]
 MEDIA_URL = "/media/"
+MEDIA_ORIGINS: list[str] = []  # other origins media is read from (production, S3)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
