@@ -2,6 +2,7 @@
 without a single violation (portal/admin_csp.py)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from discussions.services import Draft, flag_comment, post_comment
 from tests.browser.conftest import log_in
@@ -78,11 +79,28 @@ def test_the_admin_and_the_page_editor_run_under_their_csp(
     # a new, empty question would not validate: remove it again
     page.locator(f"#id_questions-{before}-DELETE-button").click()
     page.get_by_role("tab", name="Contenu").first.click()
+    # Draftail's link button opens Wagtail's page chooser (a modal workflow)
+    editor = (
+        page.locator("#id_health_issue")
+        .locator("xpath=..")
+        .locator("[contenteditable=true]")
+    )
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.locator("[name=LINK]").first.click()
+    expect(page.locator(".modal-content").first).to_contain_text("Choisissez une page")
+    page.keyboard.press("Escape")
     page.fill("#id_title", "Cycle CSP modifié")
     with page.expect_navigation():
         page.locator("button[name='action-publish']").first.evaluate("b => b.click()")
     page.wait_for_load_state("networkidle")
     cycle.refresh_from_db()
+    assert cycle.title == "Cycle CSP modifié"
+    assert violations(page) == []
+
+    for path in ("/admin/images/multiple/add/", f"/admin/pages/{cycle.pk}/move/"):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
     assert violations(page) == []
 
     assert page.csp_headers, "no admin document seen"
