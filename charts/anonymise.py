@@ -67,6 +67,19 @@ class DisplayOptions:
     universe: frozenset[int] | None = None
 
 
+def district_labels(options: DisplayOptions) -> dict[int, str] | None:
+    """How text beside the results (comments) should name districts under
+    ``options``: None for real names, the cycle's pseudonyms (district id →
+    "District C", the same letters as the charts), or an empty dict when only
+    countries are shown."""
+    mode = DisplayMode(options.mode)
+    if mode is DisplayMode.NAMES:
+        return None
+    if mode is DisplayMode.COUNTRIES or not options.universe:
+        return {}
+    return pseudonyms(options.seed, options.universe)
+
+
 def for_display(
     data: ChartData,
     options: DisplayOptions,

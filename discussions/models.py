@@ -28,12 +28,29 @@ class DiscussablePageMixin:
 
     discussion_attribution = Attribution.NAMED
     discussion_allows_policymakers = False
+    # A country's own forum: only its district teams (and facilitators) post there.
+    discussion_country_id: int | None = None
 
     def discussion_is_open(self, now=None) -> bool:
         return True
 
     def discussion_anchors(self) -> list[tuple[str, str]]:
         return []
+
+    def discussion_visible_to(self, user) -> bool:
+        """Who may read the thread (pages that gate their content override this)."""
+        return True
+
+    @property
+    def shows_discussion(self) -> bool:
+        """Whether the page shows a thread at all (and so accepts comments)."""
+        return True
+
+    def discussion_district_labels(self) -> dict[int, str] | None:
+        """How districts are named in attributions: None for their real names;
+        otherwise district id → the label the page's results use (pseudonyms),
+        with districts missing from it (or an empty dict) shown by country."""
+        return None
 
 
 class ForumPage(DiscussablePageMixin, Page):
@@ -74,6 +91,10 @@ class ForumPage(DiscussablePageMixin, Page):
 
     def discussion_is_open(self, now=None) -> bool:
         return self.is_open
+
+    @property
+    def discussion_country_id(self) -> int | None:  # type: ignore[override]
+        return self.country_id
 
 
 class CommentStatus(models.TextChoices):

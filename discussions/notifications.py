@@ -65,7 +65,39 @@ def _mentioned_users(text: str):
     return users + [membership.user for membership in district_members]
 
 
+class _Readers:
+    """Per thread page, once per run: its discussion protocol, to decide who may be
+    told about a comment and how its author is named to them."""
+
+    def __init__(self):
+        self._targets: dict[int, object] = {}
+
+    def target(self, comment):
+        from wagtail.models import Page
+
+        from discussions.pages import protocol
+
+        page_id = int(comment.object_pk)
+        if page_id not in self._targets:
+            page = Page.objects.filter(pk=page_id).first()
+            self._targets[page_id] = protocol(page) if page else None
+        return self._targets[page_id]
+
+    def may_read(self, user, comment) -> bool:
+        from discussions.selectors import readable_comment
+
+        target = self.target(comment)
+        return target is not None and readable_comment(user, comment, target)
+
+    def author(self, user, comment) -> str:
+        from discussions.selectors import attributor_for
+
+        return attributor_for(self.target(comment), user).author(comment)
+
+
 def queue_for_comment(comment, parent) -> list[Notification]:
+    """Queue (and send the immediate ones) for everyone who may read the comment."""
+    readers = _Readers()
     recipients: dict[int, tuple] = {}
     followers = Follow.objects.filter(page_id=int(comment.object_pk)).select_related(
         "user"
@@ -80,6 +112,7 @@ def queue_for_comment(comment, parent) -> list[Notification]:
     queued = [
         Notification.objects.get_or_create(user=user, comment=comment, kind=kind)[0]
         for user, kind in recipients.values()
+        if readers.may_read(user, comment)
     ]
     immediate = [n for n in queued if _settings_for(n.user).frequency == "immediate"]
     for notification in immediate:
@@ -115,9 +148,13 @@ def _comment_url(comment, language: str) -> str:
 
 
 def send_items(user, items: list[Notification], digest: bool = False) -> bool:
+    """E-mail ``items`` to ``user``, leaving out comments hidden since they were
+    queued and pages the user may no longer read (those items count as handled)."""
     if not user.email:
         return False
     items = _claim(items)
+    readers = _Readers()
+    items = [item for item in items if readers.may_read(user, item.comment)]
     if not items:
         return False
     prefs = _settings_for(user)
@@ -125,7 +162,7 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
         entries = [
             {
                 "kind": item.get_kind_display(),
-                "author": _public_author(item.comment),
+                "author": readers.author(user, item.comment),
                 "excerpt": item.comment.comment[:300],
                 "url": _comment_url(item.comment, prefs.language),
             }
@@ -150,13 +187,6 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
         body = render_to_string("discussions/email/notification.txt", context)
     send_mail(subject, body, None, [user.email])
     return True
-
-
-def _public_author(comment) -> str:
-    """Names stay out of e-mails for non-attributed threads."""
-    from discussions.selectors import author_label_for
-
-    return author_label_for(comment, viewer_sees_names=False)
 
 
 def send_digests(now=None) -> int:

@@ -33,11 +33,38 @@ def protocol(page: Page):
 
 
 class _Defaults(DiscussablePageMixin):
+    """A page that carries no discussion: it shows none and accepts none."""
+
+    shows_discussion = False
+
     def __init__(self, page):
         self.page = page
 
+    def discussion_is_open(self, now=None) -> bool:
+        return False
+
     def __getattr__(self, name):
         return getattr(self.page, name)
+
+
+def readable_page(request, page_id: int):
+    """The live page ``page_id`` if it shows a discussion that the requesting user
+    may read (its view restrictions pass, and its discussion is visible to them),
+    else None: posts, follows and actions on anything else are answered 404, so
+    they reveal neither an unpublished page nor its address."""
+    page = Page.objects.live().filter(pk=page_id).first()
+    if page is None:
+        return None
+    specific = page.specific
+    if not isinstance(specific, DiscussablePageMixin):
+        return None
+    for restriction in specific.get_view_restrictions():
+        if not restriction.accept_request(request):
+            return None
+    target = protocol(specific)
+    if not (target.shows_discussion and target.discussion_visible_to(request.user)):
+        return None
+    return specific
 
 
 class _SourceRules:
@@ -56,6 +83,20 @@ class _SourceRules:
 
     def discussion_is_open(self, now=None) -> bool:
         return self.source.discussion_is_open(now)
+
+    def discussion_visible_to(self, user) -> bool:
+        return self.source.discussion_visible_to(user)
+
+    @property
+    def discussion_country_id(self):
+        return self.source.discussion_country_id
+
+    @property
+    def shows_discussion(self) -> bool:
+        return self.source.shows_discussion
+
+    def discussion_district_labels(self):
+        return self.source.discussion_district_labels()
 
     def __getattr__(self, name):
         return getattr(self.page, name)

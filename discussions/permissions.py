@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 
-from districts.roles import Role, is_facilitator
+from districts.roles import Role, is_facilitator, user_district
 
 
 def _group_names(user) -> set[str]:
@@ -22,14 +22,24 @@ def can_read_authors(user) -> bool:
 def can_post(user, page, now=None) -> bool:
     if not user.is_authenticated:
         return False
-    if not page.discussion_is_open(now or timezone.now()):
+    if not page.shows_discussion or not page.discussion_is_open(now or timezone.now()):
+        return False
+    if not page.discussion_visible_to(user):
         return False
     if is_facilitator(user):
         return True
     groups = _group_names(user)
     if Role.HDMT_MEMBER in groups:
-        return True
+        return _in_country(user, getattr(page, "discussion_country_id", None))
     return Role.POLICYMAKER in groups and bool(page.discussion_allows_policymakers)
+
+
+def _in_country(user, country_id) -> bool:
+    """Members post in the shared forum and in their own country's, not others'."""
+    if country_id is None:
+        return True
+    district = user_district(user)
+    return district is not None and district.country_id == country_id
 
 
 def can_change(user, comment, now=None) -> bool:

@@ -4,16 +4,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
-from discussions.models import Attribution, CommentDetails, CommentStatus, Follow
+from discussions.models import (
+    Attribution,
+    CommentDetails,
+    CommentFlag,
+    CommentStatus,
+    Follow,
+)
 from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
-from districts.roles import ROLE_LABELS, Role
+from districts.roles import ROLE_LABELS, Role, user_district
+from portal.text import strip_bidi_controls
 
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
@@ -59,27 +66,92 @@ class Thread:
     following: bool
     attribution: str
     is_forum: bool
+    visible: bool = True
+    country: str = ""  # a country's forum: where members of other countries only read
 
 
-def author_label_for(comment, viewer_sees_names: bool, attribution=None) -> str:
-    details = comment.details
-    if attribution is None:
-        from wagtail.models import Page
+@dataclass(frozen=True)
+class Attributor:
+    """How one reader sees who wrote each comment of one thread.
 
-        page = Page.objects.filter(pk=details.page_id).first()
-        attribution = protocol(page).discussion_attribution if page else "named"
-    user = comment.user
-    name = (user.get_full_name() or user.get_username()) if user else _("Someone")
-    if attribution == Attribution.NAMED or viewer_sees_names:
-        return name
-    district = details.district
-    if attribution == Attribution.DISTRICT and district is not None:
-        return _("a member of %(district)s") % {"district": district.name}
-    if district is not None:
-        return _("a participant from %(country)s") % {
-            "country": district.country.localized_name
-        }
-    return _("a participant")
+    ``labels`` comes from the page (``discussion_district_labels``): None when its
+    results show district names; otherwise the pseudonyms its charts use, and any
+    district without one (or every district, with an empty dict) is shown by its
+    country. A pseudonymised thread never shows a person's name from another
+    district (a name gives the district away); the reader's own team keeps its
+    names, and facilitators see everything."""
+
+    attribution: str
+    sees_names: bool = False
+    viewer_district_id: int | None = None
+    labels: dict[int, str] | None = None
+
+    def _masked(self, details) -> bool:
+        return (
+            self.labels is not None
+            and details.district_id is not None
+            and details.district_id != self.viewer_district_id
+        )
+
+    def author(self, comment) -> str:
+        details = comment.details
+        user = comment.user
+        name = (
+            strip_bidi_controls(user.get_full_name() or user.get_username())
+            if user
+            else _("Someone")
+        )
+        if self.sees_names:
+            return name
+        district = details.district
+        if self._masked(details):
+            label = self.labels.get(details.district_id)
+            if label and self.attribution != Attribution.COUNTRY:
+                return _("a member of %(district)s") % {"district": label}
+            return _("a participant from %(country)s") % {
+                "country": district.country.localized_name
+            }
+        if self.attribution == Attribution.NAMED:
+            return name
+        if self.attribution == Attribution.DISTRICT and district is not None:
+            return _("a member of %(district)s") % {"district": district.name}
+        if district is not None:
+            return _("a participant from %(country)s") % {
+                "country": district.country.localized_name
+            }
+        return _("a participant")
+
+    def district(self, comment) -> str:
+        details = comment.details
+        if details.district is None:
+            return ""
+        if self.sees_names:
+            return details.district.name
+        if self.attribution == Attribution.COUNTRY:
+            return ""
+        if self._masked(details):
+            return self.labels.get(details.district_id, "")
+        return details.district.name
+
+
+def attributor_for(target, user) -> Attributor:
+    """``target`` is the page's discussion protocol (``pages.protocol``)."""
+    sees_names = can_read_authors(user)
+    district = user_district(user)
+    return Attributor(
+        attribution=target.discussion_attribution,
+        sees_names=sees_names,
+        viewer_district_id=district.pk if district else None,
+        labels=None if sees_names else target.discussion_district_labels(),
+    )
+
+
+def readable_comment(user, comment, target) -> bool:
+    """A comment may be shown to ``user``: published, on a page they may read."""
+    return (
+        comment.details.status == CommentStatus.PUBLISHED
+        and target.discussion_visible_to(user)
+    )
 
 
 def _role_label(role: str) -> str:
@@ -92,6 +164,8 @@ def _role_label(role: str) -> str:
 def thread_for(page, user, params) -> Thread:
     target = protocol(page)
     page_id = thread_page_id(page)
+    if not target.discussion_visible_to(user):
+        return _hidden_thread(page, target, page_id)
     sort = params.get("sort") if params.get("sort") in SORTS else "newest"
     anchors = list(target.discussion_anchors())
     anchor_labels = dict(anchors)
@@ -122,7 +196,7 @@ def thread_for(page, user, params) -> Thread:
                 user=user, flag=LIKEDIT_FLAG, comment_id__in=[r.pk for r in rows]
             ).values_list("comment_id", flat=True)
         )
-    sees_names = can_read_authors(user)
+    attributor = attributor_for(target, user)
     attribution = target.discussion_attribution
     user_can_post = can_post(user, target)
     is_open = bool(target.discussion_is_open(timezone.now()))
@@ -132,13 +206,9 @@ def thread_for(page, user, params) -> Thread:
         views[row.pk] = CommentView(
             pk=row.pk,
             level=row.level,
-            author=author_label_for(row, sees_names, attribution),
+            author=attributor.author(row),
             role=_role_label(details.role),
-            district=(
-                details.district.name
-                if details.district and (attribution != "country" or sees_names)
-                else ""
-            ),
+            district=attributor.district(row),
             submitted=row.submit_date,
             body_html=details.body_html,
             status=details.status,
@@ -182,6 +252,83 @@ def thread_for(page, user, params) -> Thread:
         following=following,
         attribution=attribution,
         is_forum=page.specific_class.__name__ == "ForumPage",
+        country=_forum_country_name(target),
+    )
+
+
+def _forum_country_name(target) -> str:
+    country_id = getattr(target, "discussion_country_id", None)
+    if country_id is None:
+        return ""
+    from districts.models import Country
+
+    country = Country.objects.filter(pk=country_id).first()
+    return country.name if country else ""
+
+
+@dataclass(frozen=True)
+class ForumLink:
+    title: str
+    url: str
+    is_current: bool
+    yours: bool  # the reader may post there
+
+
+def forum_links(request, current=None) -> list[ForumLink]:
+    """The live forums in the reader's language: the shared one first, then the
+    reader's country's, then the others; each says whether the reader may post."""
+    from wagtail.models import Locale
+
+    from discussions.models import ForumPage
+
+    forums = list(
+        ForumPage.objects.live()
+        .filter(locale=Locale.get_active())
+        .select_related("country")
+        .order_by("title")
+    )
+    user = request.user
+    district = user_district(user)
+    own_country = district.country_id if district else None
+    forums.sort(
+        key=lambda forum: (
+            forum.country_id is not None,
+            forum.country_id != own_country,
+        )
+    )
+    links = []
+    for forum in forums:
+        url = forum.get_url(request)
+        if not url:
+            continue
+        links.append(
+            ForumLink(
+                title=forum.title,
+                url=url,
+                is_current=current is not None and forum.pk == current.pk,
+                yours=can_post(user, protocol(forum)),
+            )
+        )
+    return links
+
+
+def _hidden_thread(page, target, page_id) -> Thread:
+    """What a reader who may not see the results gets: the section, no comment."""
+    return Thread(
+        page_id=page_id,
+        comments=[],
+        total_threads=0,
+        page_number=1,
+        has_next=False,
+        sort="newest",
+        anchor="",
+        anchors=[],
+        can_post=False,
+        is_open=False,
+        following=False,
+        attribution=target.discussion_attribution,
+        is_forum=False,
+        visible=False,
     )
 
 
@@ -199,12 +346,42 @@ def anchor_counts(page) -> dict[str, int]:
 
 
 def moderation_queue():
-    """Comments with open flags, most flagged first."""
-    return (
-        XtdComment.objects.filter(portal_flags__resolved_at__isnull=True)
-        .annotate(flag_count=Count("portal_flags"))
-        .select_related("user", "details")
-        .prefetch_related("portal_flags")
-        .order_by("-flag_count", "-submit_date")
-        .distinct()
+    """Comments with at least one open report, most reported first."""
+    open_flags = CommentFlag.objects.filter(
+        comment=OuterRef("pk"), resolved_at__isnull=True
     )
+    return (
+        XtdComment.objects.filter(Exists(open_flags))
+        .annotate(
+            flag_count=Count(
+                "portal_flags", filter=Q(portal_flags__resolved_at__isnull=True)
+            )
+        )
+        .select_related("user", "details__page")
+        .prefetch_related(
+            Prefetch(
+                "portal_flags",
+                queryset=CommentFlag.objects.filter(resolved_at__isnull=True),
+                to_attr="open_flags",
+            )
+        )
+        .order_by("-flag_count", "-submit_date")
+    )
+
+
+def moderated_comments():
+    """Comments a facilitator hid or removed, latest first: they can be restored."""
+    return (
+        XtdComment.objects.filter(
+            details__status__in=[CommentStatus.HIDDEN, CommentStatus.REMOVED]
+        )
+        .select_related("user", "details__page")
+        .order_by("-submit_date")
+    )
+
+
+def comment_location(comment, request) -> tuple[str, str]:
+    """(page title, link to the comment) for the moderation screens."""
+    page = comment.details.page
+    url = page.get_url(request) if page.live else ""
+    return page.title, f"{url}#c{comment.pk}" if url else ""

@@ -25,6 +25,7 @@ from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post
 from discussions.ratelimit import allow_comment
 from districts.roles import Role, is_facilitator, user_district
+from portal.text import strip_bidi_controls
 
 MAX_LENGTH = 5000
 
@@ -62,7 +63,7 @@ def remember_language(user, language: str) -> None:
 
 
 def _clean_draft(page, draft: Draft) -> Draft:
-    text = (draft.text or "").strip()
+    text = strip_bidi_controls(draft.text).strip()
     if not text:
         raise ValidationError(_("Write something before posting."))
     if len(text) > MAX_LENGTH:
@@ -71,7 +72,8 @@ def _clean_draft(page, draft: Draft) -> Draft:
         )
     anchors = {anchor for anchor, _label in page.discussion_anchors()}
     anchor = draft.anchor if draft.anchor in anchors else ""
-    return Draft(text, draft.parent_id, anchor, (draft.topic or "").strip()[:200])
+    topic = strip_bidi_controls(draft.topic).strip()[:200]
+    return Draft(text, draft.parent_id, anchor, topic)
 
 
 @transaction.atomic
@@ -142,7 +144,7 @@ def _check_change(user, comment: XtdComment) -> None:
 
 def edit_comment(user, comment: XtdComment, text: str) -> None:
     _check_change(user, comment)
-    text = (text or "").strip()
+    text = strip_bidi_controls(text).strip()
     if not text:
         raise ValidationError(_("Write something before posting."))
     comment.comment = text[:MAX_LENGTH]
@@ -184,7 +186,7 @@ def toggle_like(user, comment: XtdComment) -> bool:
 def flag_comment(user, comment: XtdComment, reason: str) -> CommentFlag:
     if not user.is_authenticated:
         raise PermissionDenied
-    reason = (reason or "").strip()
+    reason = strip_bidi_controls(reason).strip()
     if not reason:
         raise ValidationError(_("Say why this comment should be reviewed."))
     flag, _created = CommentFlag.objects.update_or_create(

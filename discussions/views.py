@@ -5,17 +5,18 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments_xtd.models import XtdComment
-from wagtail.models import Page
 
 from discussions import services
-from discussions.models import Frequency
+from discussions.models import CommentStatus, Frequency
 from discussions.notifications import user_from_token
+from discussions.pages import readable_page
 from discussions.ratelimit import comment_rate
 
 
@@ -26,14 +27,17 @@ def _back(request, page, fragment="discussion"):
     return redirect(f"{target.split('#')[0]}#{fragment}")
 
 
-def _comment(pk):
-    return get_object_or_404(XtdComment.objects.select_related("details"), pk=pk)
+def _page_or_404(request, page_id):
+    page = readable_page(request, page_id)
+    if page is None:
+        raise Http404
+    return page
 
 
 @require_POST
 @login_required
 def post(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
+    page = _page_or_404(request, page_id)
     draft = services.Draft(
         text=request.POST.get("text", ""),
         parent_id=int(request.POST["parent"])
@@ -66,8 +70,14 @@ def comment_action(action):
     @login_required
     @wraps(action)
     def view(request, comment_id):
-        comment = _comment(comment_id)
-        page = get_object_or_404(Page, pk=comment.details.page_id)
+        comment = get_object_or_404(
+            XtdComment.objects.select_related("details"), pk=comment_id
+        )
+        page = _page_or_404(request, comment.details.page_id)
+        if comment.details.status != CommentStatus.PUBLISHED and not (
+            comment.user_id == request.user.pk
+        ):
+            raise Http404
         try:
             outcome = action(request, comment)
         except ValidationError as error:
@@ -105,7 +115,7 @@ def flag(request, comment):
 @require_POST
 @login_required
 def follow(request, page_id):
-    page = get_object_or_404(Page, pk=page_id)
+    page = _page_or_404(request, page_id)
     if request.POST.get("action") == "unfollow":
         services.unfollow(request.user, page)
         messages.success(request, _("You no longer follow this discussion."))

@@ -117,3 +117,17 @@ def machine_translator_settings(
     else:
         options = {"AUTH_KEY": api_key}
     return {"CLASS": MACHINE_TRANSLATORS[kind], "OPTIONS": options}
+
+
+def media_origin(custom_domain: str | None, endpoint_url: str | None) -> str:
+    """Where media files are read from when they live in object storage, for the
+    Content-Security-Policy's img-src: the custom domain, the S3-compatible server,
+    or Amazon S3 itself."""
+    from urllib.parse import urlsplit
+
+    if custom_domain:
+        return f"https://{custom_domain}"
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return f"{parts.scheme}://{parts.netloc}"
+    return "https://*.amazonaws.com"

@@ -15,7 +15,9 @@ Over the limit, the view is not called and the reader gets a translated 429 page
 kept in the shared cache (Redis in production), so every gunicorn worker sees the same
 counts. Signed-in users are counted
 per account (a district team often shares one mobile connection); anonymous visitors
-per address, read the way django-axes reads it (AXES_IPWARE_PROXY_COUNT).
+per address, resolved as django-axes resolves it (``portal.client_ip``: the trusted
+proxies of ``TRUSTED_PROXY_COUNT`` / ``TRUSTED_PROXIES``). ``is_key_rate_limited``
+counts anything else, such as the e-mail address a password reset is sent to.
 """
 
 import functools
@@ -50,9 +52,9 @@ def client_identity(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    from axes.helpers import get_client_ip_address
+    from portal.client_ip import client_ip
 
-    return f"ip:{get_client_ip_address(request) or 'unknown'}"
+    return f"ip:{client_ip(request) or 'unknown'}"
 
 
 def configured_rate(scope: str) -> Rate:
@@ -63,7 +65,12 @@ def is_rate_limited(request: HttpRequest, scope: str, rate: Rate) -> bool:
     """Count this request against `scope`; True once the client is over the limit."""
     # The window opens at the client's first request and lasts `rate.period`
     # (incr keeps the expiry), so no count is split by a clock boundary.
-    key = f"ratelimit:{scope}:{client_identity(request)}"
+    return is_key_rate_limited(scope, client_identity(request), rate)
+
+
+def is_key_rate_limited(scope: str, identity: str, rate: Rate) -> bool:
+    """Count one attempt by ``identity`` in ``scope``; True once over ``rate``."""
+    key = f"ratelimit:{scope}:{identity}"
     cache.add(key, 0, rate.period)
     try:
         count = cache.incr(key)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lessons.api import api_router
 from portal import views
+from portal.password_reset import PasswordResetView
 from portal.sitemap import BilingualSitemap
 from search import views as search_views
 
@@ -33,10 +34,7 @@ account_patterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -60,6 +58,18 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA", False):
+    # Production without object storage nor a proxy serving MEDIA_ROOT (README).
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Every public page lives under /fr/ or /en/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(

@@ -1,13 +1,35 @@
+import logging
+
 from django.contrib.auth import views as auth_views
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Liveness probe for the proxy and load balancer (no database hit)."""
+    """Health probe for the proxy and load balancer: 200 only when the database
+    answers (one ``SELECT 1``), 503 otherwise, so traffic leaves a broken server."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: the database does not answer")
+        return HttpResponse(
+            "database unavailable", status=503, content_type="text/plain"
+        )
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the site's own, translated 403 page (an expired form, or
+    cookies refused), instead of Django's English one."""
+    return TemplateResponse(request, "403_csrf.html", status=403)
 
 
 class PortalLoginView(auth_views.LoginView):

@@ -302,6 +302,16 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
                 anchors.append((str(block.id), str(title)))
         return anchors
 
+    def discussion_visible_to(self, user) -> bool:
+        """The discussion of the results is read by exactly those who may see them."""
+        return self.results_visible_to(user)
+
+    def discussion_district_labels(self):
+        """Comments name districts as the charts do (pseudonyms or countries)."""
+        from charts.anonymise import district_labels
+
+        return district_labels(self.chart_context().display)
+
     @property
     def shows_discussion(self) -> bool:
         """The thread appears with step 5 (or as soon as a facilitator opens it)."""

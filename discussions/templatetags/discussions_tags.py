@@ -1,7 +1,9 @@
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
-from discussions.selectors import anchor_counts, thread_for
+from discussions import markup
+from discussions.selectors import anchor_counts, forum_links, thread_for
 
 register = template.Library()
 
@@ -45,3 +47,17 @@ def _anchor_counts(request, page) -> dict[str, int]:
     if page.pk not in cache:
         cache[page.pk] = anchor_counts(page)
     return cache[page.pk]
+
+
+@register.inclusion_tag("discussions/forum_links.html", takes_context=True)
+def forum_list(context, current=None):
+    """Links to every forum (the shared one, then each country's)."""
+    request = context["request"]
+    return {"forums": forum_links(request, current), "request": request}
+
+
+@register.filter
+def comment_html(html: str) -> str:
+    """A comment's stored HTML, cleaned again with nh3's allow-list before it is
+    marked safe (it was cleaned on write; the allow-list here is the guarantee)."""
+    return mark_safe(markup.clean(html or ""))  # noqa: S308 - cleaned by nh3 just now

@@ -93,12 +93,14 @@ MIDDLEWARE = [
     "participation.middleware.LastVisitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.admin_csp.AdminCSPMiddleware",  # the admin's own policy (after csp)
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes must come last (STACK.md gotcha 11).
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -167,7 +169,11 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Client addresses (portal/client_ip.py), for axes and the rate limiter alike:
+# REMOTE_ADDR unless proxies are trusted, by number or by address/network.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("AXES_PROXY_COUNT", 0))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
 
 # --- Languages: French first, English second.
 LANGUAGE_CODE = "fr"
@@ -188,6 +194,7 @@ STATICFILES_DIRS = [
     ("vendor/plotly", BASE_DIR / "node_modules" / "plotly.js-basic-dist-min"),
 ]
 MEDIA_URL = "/media/"
+MEDIA_ORIGINS: list[str] = []  # other origins media is read from (production, S3)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -222,6 +229,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = "District.Team"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from this site only: no image from gravatar.com under the admin's CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xls", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = search_backend_settings(env_str("ELASTICSEARCH_URL"))
@@ -236,9 +245,8 @@ SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # django-csp 4: a nonce for our own scripts, never 'unsafe-inline' for scripts.
-# The Wagtail admin keeps its own (framework-controlled) pages outside this policy.
+# The Wagtail admin gets a policy of its own (portal/admin_csp.py).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],
@@ -264,6 +272,8 @@ RATE_LIMITS = {
     "autocomplete": env_str("RATE_LIMIT_AUTOCOMPLETE", "60/m"),
     "submit": env_str("RATE_LIMIT_SUBMIT", "10/m"),
     "invitation": env_str("RATE_LIMIT_INVITATION", "10/m"),
+    "password_reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
+    "password_reset_email": env_str("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
 }
 
 # Chart blocks with a DHIS2 source read the stored analytics snapshots (charts/sources.py).

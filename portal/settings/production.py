@@ -1,6 +1,6 @@
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_str
+from portal.env import env_bool, env_int, env_str, media_origin
 
 from .base import *  # noqa: F403
 
@@ -23,9 +23,24 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
 # Object storage (S3-compatible) for media when configured, so every app server
-# sees the same images, documents, chart images and PDF briefs.
-if env_str("AWS_STORAGE_BUCKET_NAME"):
+# sees the same images, documents, chart images and PDF briefs; media URLs then
+# point at the bucket (signed, unless AWS_QUERYSTRING_AUTH=false for a public one).
+# Without a bucket, media files live in MEDIA_ROOT: the proxy serves them at /media/,
+# or the app does when SERVE_MEDIA is on (one server, small sites).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
+    AWS_S3_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID") or None
+    AWS_S3_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+    MEDIA_ORIGINS = [media_origin(AWS_S3_CUSTOM_DOMAIN, AWS_S3_ENDPOINT_URL)]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS  # noqa: F405
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 TASKS = {
     "default": {

@@ -39,6 +39,9 @@ def discussed_cycle(pp_cycle_index):
     french = make_cycle(
         pp_cycle_index, step=5, slug="revues-deces", title="Revues des décès"
     )
+    # Participants read (and post in) the discussion once the results are published.
+    french.results_published = True
+    french.save()
     english = translate_cycle(french, "Death reviews", "death-reviews")
     return {"fr": french, "en": english}
 

@@ -35,6 +35,10 @@ def make_cycle(cycle_index):
     def make(step=5, **fields):
         fields.setdefault("title", "Ruptures de vaccins")
         fields.setdefault("slug", f"ruptures-{step}")
+        # The discussion is read by those who may see the results (see
+        # test_discussion_gate.py): published to everyone here.
+        fields.setdefault("results_published", True)
+        fields.setdefault("results_public", True)
         return CyclePageFactory(parent=cycle_index, step=step, **fields)
 
     return make
@@ -51,7 +55,7 @@ def named_member(member):
 @pytest.mark.parametrize(
     ("step", "status", "notice"),
     [
-        (4, 403, "La discussion des résultats s’ouvre le"),
+        (4, 404, "La discussion des résultats s’ouvre le"),
         (5, 302, "Votre commentaire"),
         (6, 403, "Cette discussion est close"),
     ],

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from cycles.models import CyclePage
@@ -32,6 +33,9 @@ def test_demo_forums_in_both_languages_with_threads(client):
     anchored = on_cycle.exclude(anchor="")
     assert set(anchored.values_list("anchor", flat=True)) <= set(anchors[:1])
     assert anchored.exists() == bool(anchors)
+    # Its results are published to participants (not public): so is the discussion.
+    assert "tricycle-ambulance" not in client.get(cycle.url).content.decode()
+    client.force_login(get_user_model().objects.get(username="policymaker"))
     html = client.get(cycle.url).content.decode().replace("&#x27;", "'")
     assert "tricycle-ambulance" in html and "un membre de" in html
     english = cycle.get_translation(

@@ -87,3 +87,51 @@ def test_allowed_subset_renders_with_safe_links():
     assert 'href="mailto:eq@example.org"' in html
     assert 'href="https://example.org/a?b=1&amp;b' not in html
     assert 'href="https://example.org/a?b=1"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "href"),
+    [
+        ('voir https://example.org" pour', "https://example.org"),
+        (
+            "«\u00a0https://example.org/a?b=1&c=2\u00a0»",
+            "https://example.org/a?b=1&amp;c=2",
+        ),
+        ("'https://example.org/x'", "https://example.org/x"),
+        ("**https://example.org/gras**", "https://example.org/gras"),
+        ('[lien](https://example.org/p") suite', None),
+    ],
+)
+def test_links_are_found_in_the_typed_text_not_in_its_escaped_form(typed, href):
+    html = render(typed)
+    assert (
+        "%22" not in html
+        and "&amp;quot" not in html
+        and "&quot;" not in html.split(">")[0]
+    )
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    if href is None:
+        assert all('"' not in h and "%22" not in h for h in hrefs)
+    else:
+        assert hrefs == [href]
+
+
+@pytest.mark.django_db
+def test_direction_controls_are_removed_from_comments_and_names(
+    client, forum, member, teammate, say
+):
+    member.first_name, member.last_name = "Aïcha\u202e", "\u2067Bio\u2069"
+    member.save()
+    member.refresh_from_db()
+    assert (member.first_name, member.last_name) == ("Aïcha", "Bio")
+    comment = say(
+        member, forum, "Pièce jointe : facture\u202egpj.exe", topic="\u202dSujet"
+    )
+    assert comment.comment == "Pièce jointe : facturegpj.exe"
+    assert CommentDetails.objects.get(pk=comment.pk).topic == "Sujet"
+    from discussions.services import flag_comment
+
+    assert flag_comment(teammate, comment, "\u202eabus").reason == "abus"
+    html = client.get(forum.url).content.decode()
+    for control in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        assert control not in html

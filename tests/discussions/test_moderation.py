@@ -98,3 +98,64 @@ def test_sixth_comment_in_a_minute_is_refused_and_text_kept(
     response = client.post(url.replace("/fr/", "/en/"), {"text": "again"})
     assert response.status_code == 429
     assert "Wait a minute" in response.content.decode()
+
+
+def test_the_queue_lists_only_comments_with_an_open_report_and_their_page(
+    client, forum, member, teammate, facilitator, say
+):
+    from discussions.services import approve, flag_comment
+
+    quiet = [say(member, forum, f"Commentaire tranquille {n}") for n in range(3)]
+    reported = say(member, forum, "Commentaire signalé")
+    settled = say(member, forum, "Signalé puis approuvé")
+    flag_comment(teammate, reported, "Hors sujet")
+    flag_comment(teammate, settled, "Doute")
+    approve(facilitator, settled)
+    client.force_login(facilitator)
+    html = client.get(reverse("discussions_moderation")).content.decode()
+    assert "Commentaire signalé" in html and "Hors sujet" in html
+    assert "Signalé puis approuvé" not in html
+    for comment in quiet:
+        assert comment.comment not in html
+    assert "Signalés (1)" in html
+    assert f'href="{forum.url}#c{reported.pk}"' in html
+    assert forum.title in html
+
+
+def test_a_hidden_comment_is_restored_from_the_queue(
+    client, forum, member, facilitator, say
+):
+    from discussions.services import hide
+
+    comment = say(member, forum, "Chiffres de Banikoara")
+    hide(facilitator, comment, "À vérifier")
+    client.force_login(facilitator)
+    listing = client.get(reverse("discussions_moderation") + "?show=hidden")
+    html = listing.content.decode()
+    assert "Chiffres de Banikoara" in html and "À vérifier" in html
+    assert "Restaurer" in html
+    response = client.post(
+        reverse("discussions_moderation_act", args=[comment.pk]),
+        {"action": "restore", "show": "hidden"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("?show=hidden")
+    assert CommentDetails.objects.get(pk=comment.pk).status == "published"
+    assert "Chiffres de Banikoara" in client.get(forum.url).content.decode()
+
+
+def test_the_queue_shows_comment_html_through_the_allow_list(
+    client, forum, member, teammate, facilitator, say
+):
+    from discussions.services import flag_comment
+
+    comment = say(member, forum, "Texte")
+    CommentDetails.objects.filter(pk=comment.pk).update(
+        body_html='<p>Texte</p><script>alert(1)</script><img src=x onerror="alert(2)">'
+    )
+    flag_comment(teammate, comment, "Étrange")
+    client.force_login(facilitator)
+    html = client.get(reverse("discussions_moderation")).content.decode()
+    assert "<p>Texte</p>" in html
+    assert "alert(1)" not in html and "onerror" not in html
+    assert "onerror" not in client.get(forum.url).content.decode()

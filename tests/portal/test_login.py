@@ -57,3 +57,38 @@ def test_password_reset_sends_a_link_in_the_readers_language(client, member, hom
     assert len(mail.outbox) == 1
     assert "mot de passe" in mail.outbox[0].body
     assert "/fr/password-reset/" in mail.outbox[0].body
+
+
+def test_password_reset_requests_are_throttled_per_client(client, member, home_page):
+    codes = [
+        client.post("/fr/password-reset/", {"email": member.email}).status_code
+        for _ in range(15)
+    ]
+    assert codes[:3] == [302, 302, 302]
+    assert codes[-1] == 429
+    assert (
+        "Trop de requêtes"
+        in client.post("/fr/password-reset/", {"email": "x@example.org"}).text
+    )
+    assert len(mail.outbox) <= 3
+
+
+def test_password_reset_e_mails_are_throttled_per_address(
+    client, member, teammate, home_page
+):
+    """From 15 addresses, one inbox still gets 3 e-mails an hour, and the answer
+    never tells whether the address has an account."""
+    codes = [
+        client.post(
+            "/fr/password-reset/",
+            {"email": member.email},
+            REMOTE_ADDR=f"198.51.100.{n}",
+        ).status_code
+        for n in range(15)
+    ]
+    assert codes == [302] * 15
+    assert [m.to for m in mail.outbox] == [[member.email]] * 3
+    client.post(
+        "/fr/password-reset/", {"email": teammate.email}, REMOTE_ADDR="192.0.2.1"
+    )
+    assert mail.outbox[-1].to == [teammate.email]

@@ -37,9 +37,36 @@ def test_production_passes_the_deployment_checklist_with_zero_warnings():
         "--fail-level",
         "WARNING",
         SECRET_KEY="x" * 20 + "y7#Lq!2@pZ" * 5,
+        BASE_URL="https://district.example.org",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("base_url", "check_id"),
+    [(None, "portal.W001"), ("http://district.example.org", "portal.W002")],
+)
+def test_production_warns_when_e_mails_would_link_to_the_wrong_place(
+    base_url, check_id
+):
+    env = {"SECRET_KEY": "x" * 20 + "y7#Lq!2@pZ" * 5}
+    if base_url:
+        env["BASE_URL"] = base_url
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert check_id in result.stderr + result.stdout
+
+
+def test_a_trusted_proxy_that_is_not_an_address_stops_the_start():
+    result = _manage(
+        "check",
+        SECRET_KEY="x" * 20 + "y7#Lq!2@pZ" * 5,
+        BASE_URL="https://district.example.org",
+        TRUSTED_PROXIES="10.0.0.0/8,proxy.local",
+    )
+    assert result.returncode != 0
+    assert "portal.E001" in result.stderr + result.stdout
 
 
 def test_cache_settings_use_redis_only_when_configured():

@@ -70,3 +70,13 @@ def test_wagtail_admin_keeps_transport_headers(https_client, home_page):
     assert response.status_code == 200
     assert_transport_headers(response)
     assert_secure_cookies(response)
+
+
+def test_the_wagtail_admin_has_its_own_content_security_policy(https_client, home_page):
+    response = https_client.get("/admin/login/", secure=True)
+    policy = response["Content-Security-Policy"]
+    assert "object-src 'none'" in policy and "form-action 'self'" in policy
+    assert "frame-ancestors 'self'" in policy
+    assert "nonce-" not in policy  # a nonce would switch Wagtail's inline scripts off
+    public = https_client.get("/fr/login/", secure=True)["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in public.split("script-src")[1].split(";")[0]

@@ -1,0 +1,69 @@
+"""System checks for settings the portal cannot work without in production."""
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}  # noqa: S104
+
+
+@register(Tags.security, deploy=True)
+def check_base_url(app_configs=None, **kwargs):
+    """E-mails and the admin build absolute links from BASE_URL: in production it must
+    be the public HTTPS address, not the development default."""
+    parts = urlsplit(settings.BASE_URL)
+    if parts.hostname in LOCAL_HOSTS or parts.hostname is None:
+        return [
+            Warning(
+                f"BASE_URL is {settings.BASE_URL!r}: e-mails (invitations, password "
+                "resets, notifications) would link to this machine.",
+                hint="Set BASE_URL to the site's public address, e.g. "
+                "https://district.team.",
+                id="portal.W001",
+            )
+        ]
+    if parts.scheme != "https":
+        return [
+            Warning(
+                f"BASE_URL {settings.BASE_URL!r} is not HTTPS: links in e-mails "
+                "would send readers to the site unencrypted.",
+                hint="Use the https:// address the TLS proxy serves.",
+                id="portal.W002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def check_trusted_proxies(app_configs=None, **kwargs):
+    """TRUSTED_PROXIES must be addresses or networks (portal/client_ip.py)."""
+    errors = []
+    for proxy in getattr(settings, "TRUSTED_PROXIES", ()) or ():
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            errors.append(
+                Error(
+                    f"TRUSTED_PROXIES has {proxy!r}, which is not an IP address or "
+                    "network.",
+                    hint="e.g. TRUSTED_PROXIES=10.0.0.0/8,192.0.2.4",
+                    id="portal.E001",
+                )
+            )
+    if getattr(settings, "TRUSTED_PROXY_COUNT", 0) and getattr(
+        settings, "TRUSTED_PROXIES", ()
+    ):
+        errors.append(
+            Warning(
+                "Both TRUSTED_PROXY_COUNT and TRUSTED_PROXIES are set; the count wins.",
+                hint="Set one of them.",
+                id="portal.W003",
+            )
+        )
+    if getattr(settings, "TRUSTED_PROXY_COUNT", 0) < 0:
+        errors.append(
+            Error("TRUSTED_PROXY_COUNT cannot be negative.", id="portal.E002")
+        )
+    return errors
