@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from discussions.models import Announcement, CommentDetails
 from discussions.services import Draft, flag_comment, post_comment
@@ -85,7 +86,9 @@ def test_facilitator_hides_a_reported_comment_and_publishes_the_synthesis(
     assert OFFENSIVE not in html
     assert HIDDEN_NOTICE[lang] in html
 
-    page.goto(f"{live_server.url}/admin/pages/{cycle.pk}/edit/")
+    # The synthesis is written on the cycle's French (source) page...
+    french = discussed_cycle["fr"]
+    page.goto(f"{live_server.url}/admin/pages/{french.pk}/edit/")
     page.get_by_role("tab", name="Discussion").click()
     editor = (
         page.locator("#id_synthesis")
@@ -93,14 +96,30 @@ def test_facilitator_hides_a_reported_comment_and_publishes_the_synthesis(
         .locator("[contenteditable=true]")
     )
     editor.click()
-    page.keyboard.type(SYNTHESIS[lang])
+    page.keyboard.type(SYNTHESIS["fr"])
     # Draftail copies its content into the form's hidden input a moment after typing.
-    expect(page.locator("#id_synthesis")).to_have_value(
-        re.compile("ruptures|stock-outs")
-    )
+    expect(page.locator("#id_synthesis")).to_have_value(re.compile("ruptures"))
     with page.expect_navigation():
         click_hidden(page, "button[name='action-publish']")
     page.wait_for_load_state("load")
+    if lang == "en":
+        # ...and translated in wagtail-localize's editor, after a sync.
+        source = TranslationSource.objects.get(object_id=french.translation_key)
+        page.goto(f"{live_server.url}/admin/localize/update/{source.pk}/")
+        with page.expect_navigation():
+            page.locator("input[type=submit]").click()
+        page.goto(f"{live_server.url}/admin/pages/{cycle.pk}/edit/")
+        page.get_by_role("tab", name="Discussion").click()
+        segment = page.locator(
+            "li", has=page.get_by_text(SYNTHESIS["fr"], exact=True)
+        ).last
+        segment.get_by_role("button", name="Translate").click()
+        segment.locator("textarea").fill(SYNTHESIS["en"])
+        segment.get_by_role("button", name="Save").click()
+        expect(segment).to_contain_text(SYNTHESIS["en"])
+        with page.expect_navigation():
+            page.get_by_role("button", name="Publish in English").click()
+        page.wait_for_load_state("load")
     cycle.refresh_from_db()
     assert SYNTHESIS[lang] in cycle.synthesis
     assert Announcement.objects.filter(
