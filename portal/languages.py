@@ -7,9 +7,9 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from portal.translations import live_translations
+from portal.translations import live_translations, locale_for
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,6 @@ def _untranslated_url(page: Page, language_code: str) -> str | None:
 
 
 def _home_url(language_code: str, request: HttpRequest) -> str:
-    locale = Locale.objects.filter(language_code=language_code).first()
+    locale = locale_for(language_code)
     site_root = Page.objects.filter(depth=2, locale=locale).live().first()
     return site_root.get_url(request) if site_root else f"/{language_code}/"

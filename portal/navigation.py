@@ -6,7 +6,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from portal.translations import locale_for
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,7 @@ class NavItem:
 
 
 def _site_home(language_code: str) -> Page | None:
-    locale = Locale.objects.filter(language_code=language_code).first()
+    locale = locale_for(language_code)
     if locale is None:
         return None
     return Page.objects.filter(depth=2, locale=locale).live().first()

@@ -310,3 +310,31 @@ def test_a_translation_follows_the_source_cycles_discussion_rules(
     html = client.get(english.url).content.decode()
     assert "From English" in html
     assert "Aïcha" not in html and "a member of Banikoara" in html
+
+
+def test_an_english_follower_is_sent_to_an_english_page_that_shows_the_synthesis(
+    client, make_cycle, member, home_page_en
+):
+    """Issue 12: the French synthesis was e-mailed to English followers while their
+    page did not show it. Now the page shows it (in French, with a notice) and the
+    e-mail links there."""
+    from cycles.translation import translate_cycle
+    from discussions.models import NotificationSettings
+
+    cycle = make_cycle(step=5)
+    english = translate_cycle(cycle, "en", {"title": "Vaccines", "slug": "vaccines"})
+    client.force_login(member)
+    client.post(post_url(cycle), {"text": "We follow this cycle."})
+    NotificationSettings.objects.update_or_create(
+        user=member, defaults={"language": "en"}
+    )
+    mail.outbox.clear()
+    cycle.synthesis = SYNTHESIS
+    publish(cycle)
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "anticiper les commandes" in body
+    assert english.url in body
+    html = client.get(english.url).content.decode()
+    assert "anticiper les commandes" in html
+    assert "This synthesis has not been translated yet" in html
