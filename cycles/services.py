@@ -7,6 +7,7 @@ is a conflict, and then nothing is saved and the caller keeps the typed answers.
 A replay (same submission token, or a save that changes nothing) stores nothing new.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -56,9 +57,24 @@ def three_way_merge(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[st
 
 
 def save_draft(
-    cycle: CyclePage, district: District, user, answers: dict, base_version: int | None
+    cycle: CyclePage,
+    district: District,
+    user,
+    answers: dict,
+    base_version: int | None,
+    invalid: Iterable[str] = (),
 ) -> SaveResult:
-    return _save(cycle, district, user, answers, base_version, ResponseStatus.DRAFT)
+    """Save the valid answers; `invalid` names the questions whose typed value was
+    refused: their stored answer stays as it was (never silently emptied)."""
+    return _save(
+        cycle,
+        district,
+        user,
+        answers,
+        base_version,
+        ResponseStatus.DRAFT,
+        invalid=frozenset(invalid),
+    )
 
 
 def submit_response(
@@ -110,7 +126,34 @@ def _record(response: SurveyResponse, user) -> None:
     )
 
 
-def _save(cycle, district, user, answers, base_version, status, token=""):
+def _keep_stored(answers: dict, base: dict, invalid: frozenset[str]) -> dict:
+    """An invalid value counts as "not changed": the base version's answer stays."""
+    kept = {name: value for name, value in answers.items() if name not in invalid}
+    kept.update({name: base[name] for name in invalid if name in base})
+    return kept
+
+
+def _base_answers(response: SurveyResponse, base_version: int | None) -> dict:
+    if base_version == response.version:
+        return response.answers
+    return (
+        response.revisions.filter(version=base_version)
+        .values_list("answers", flat=True)
+        .first()
+        or {}
+    )
+
+
+def _save(
+    cycle,
+    district,
+    user,
+    answers,
+    base_version,
+    status,
+    token="",
+    invalid: frozenset[str] = frozenset(),
+):
     if not cycle.answers_are_open:
         raise AnswersClosed
     cycle = canonical_cycle(cycle)
@@ -145,13 +188,12 @@ def _save(cycle, district, user, answers, base_version, status, token=""):
             raise AlreadySubmitted
 
         merged = False
-        if base_version != response.version:
-            base = (
-                response.revisions.filter(version=base_version)
-                .values_list("answers", flat=True)
-                .first()
-                or {}
+        if invalid:
+            answers = _keep_stored(
+                answers, _base_answers(response, base_version), invalid
             )
+        if base_version != response.version:
+            base = _base_answers(response, base_version)
             answers, conflicts = three_way_merge(base, answers, response.answers)
             if conflicts:
                 return SaveResult(response, conflicts=conflicts)

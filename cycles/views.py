@@ -66,6 +66,15 @@ def _conflict_message(questions: list[Question], names: list[str]) -> str:
     ) % {"questions": "; ".join(labels)}
 
 
+def _refused_message(questions: list[Question], names) -> str:
+    labels = [q.label for q in questions if q.name in names]
+    return _(
+        "Your other answers are saved. These answers were not saved because they "
+        "are not valid; the previous answer is kept until you correct them: "
+        "%(questions)s."
+    ) % {"questions": "; ".join(labels)}
+
+
 @rate_limit("submit")
 def cycle_page(request, page: CyclePage):
     cycle = selectors.canonical_cycle(page)
@@ -132,7 +141,7 @@ def _post_survey(request, page, cycle, district):
             )
         elif not (response and response.is_submitted):
             result = services.save_draft(
-                page, district, request.user, answers, base_version
+                page, district, request.user, answers, base_version, form.refused_names
             )
         else:
             result = None
@@ -155,7 +164,14 @@ def _post_survey(request, page, cycle, district):
         )
     if not valid:
         current = result.response if result else response
-        return _render(request, page, cycle, district, current, form, status=200)
+        extra = {}
+        if result is not None and form.refused_names:
+            extra["refused"] = _refused_message(
+                selectors.questions_for_cycle(cycle), form.refused_names
+            )
+        return _render(
+            request, page, cycle, district, current, form, status=200, **extra
+        )
     if submitting:
         messages.success(
             request, _("Thank you: your district's answers are submitted.")
@@ -215,7 +231,12 @@ def save_draft_json(request, page: CyclePage):
     clean_answers = form.answers_from(form.cleaned_data)
     try:
         result = services.save_draft(
-            page, district, request.user, clean_answers, _int(payload.get("version"))
+            page,
+            district,
+            request.user,
+            clean_answers,
+            _int(payload.get("version")),
+            form.refused_names,
         )
     except services.AnswersClosed:
         return JsonResponse(
@@ -240,6 +261,9 @@ def save_draft_json(request, page: CyclePage):
         "errors": {name: [str(e) for e in errs] for name, errs in form.errors.items()},
         "message": _("Draft saved"),
     }
+    if form.refused_names:
+        questions = selectors.questions_for_cycle(page)
+        body["message"] = _refused_message(questions, form.refused_names)
     if result.conflicts:
         questions = selectors.questions_for_cycle(page)
         body.update(
