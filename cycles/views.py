@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cycles import exports, selectors, services
 from cycles.models import CyclePage
-from cycles.presentation import answer_rows, receipt_number
+from cycles.presentation import answer_rows, answers_intro, receipt_number
 from cycles.questionnaire import Question
 from districts.models import District
 from districts.roles import user_district
@@ -107,6 +107,7 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         server_answers=response.answers if response else {},
         draft_url=page.url + page.reverse_subpage("draft_view"),
         answer_rows=answer_rows(questions, response.answers) if response else [],
+        answers_intro=answers_intro(response, page.answers_are_open) if response else "",
         receipt=receipt_number(response) if response and response.is_submitted else "",
         results_visible=page.results_visible_to(request.user),
         answered_by_country=(

@@ -377,3 +377,32 @@ def test_no_js_submit_with_an_invalid_value_keeps_the_stored_answer(
     stored = SurveyResponse.objects.get()
     assert stored.status == "draft"
     assert stored.answers["stock_outs"] == 12
+
+
+# --- After the close ----------------------------------------------------------------
+def test_closed_cycle_says_a_draft_was_never_submitted(
+    client, closed_cycle, district, member
+):
+    SurveyResponse.objects.create(
+        cycle=closed_cycle, district=district, status="draft", answers={"stock_outs": 3}
+    )
+    client.force_login(member)
+    html = client.get(closed_cycle.url).content.decode()
+    assert "brouillon de votre district n’a jamais été soumis" in html
+    assert "n’est pas compté dans les résultats" in html
+    assert "Les réponses sont closes. Les réponses de votre district" not in html
+
+
+def test_closed_cycle_shows_submitted_answers_as_answers(
+    client, closed_cycle, district, member
+):
+    SurveyResponse.objects.create(
+        cycle=closed_cycle,
+        district=district,
+        status="submitted",
+        answers={"stock_outs": 3},
+    )
+    client.force_login(member)
+    html = client.get(closed_cycle.url).content.decode()
+    assert "Les réponses de votre district" in html
+    assert "jamais été soumis" not in html
