@@ -107,7 +107,9 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         server_answers=response.answers if response else {},
         draft_url=page.url + page.reverse_subpage("draft_view"),
         answer_rows=answer_rows(questions, response.answers) if response else [],
-        answers_intro=answers_intro(response, page.answers_are_open) if response else "",
+        answers_intro=answers_intro(response, page.answers_are_open)
+        if response
+        else "",
         receipt=receipt_number(response) if response and response.is_submitted else "",
         results_visible=page.results_visible_to(request.user),
         answered_by_country=(
