@@ -233,7 +233,7 @@ def parse_question(element, kind, rows, default_language, report) -> ParsedQuest
     )
     if kind in ("select one", "select all that apply"):
         question.choices = [
-            (str(choice["name"]), by_language(choice.get("label"), default_language))
+            _one_line_choice(question, choice, default_language, report)
             for choice in element.get("choices", [])
         ]
         if kind == "select one" and [v for v, _l in question.choices] == ["yes", "no"]:
@@ -271,6 +271,38 @@ def parse_question(element, kind, rows, default_language, report) -> ParsedQuest
                 )
             )
     return question
+
+
+def _one_line_choice(question, choice, default_language, report):
+    """A choice's code and labels, each on one line: choices are stored one per line,
+    so a line break inside a label would shift every label after it onto the next
+    code. A line break becomes a space; whitespace inside a code becomes "_"."""
+    code = str(choice["name"]).strip()
+    labels = by_language(choice.get("label"), default_language)
+    if any(character.isspace() for character in code):
+        fixed = "_".join(code.split())
+        report.notes.append(
+            SkippedRow(
+                question.row,
+                question.name,
+                _(
+                    "choice code “%(code)s” has spaces or line breaks: stored as “%(fixed)s”"
+                )
+                % {"code": code, "fixed": fixed},
+            )
+        )
+        code = fixed
+    if any("\n" in text or "\r" in text for text in labels.values()):
+        labels = {language: " ".join(text.split()) for language, text in labels.items()}
+        report.notes.append(
+            SkippedRow(
+                question.row,
+                question.name,
+                _("choice “%(code)s”: line break in its label replaced by a space")
+                % {"code": code},
+            )
+        )
+    return code, labels
 
 
 def _texts(question: ParsedQuestion, code: str) -> QuestionText:
