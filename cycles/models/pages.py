@@ -22,6 +22,7 @@ from wagtail.search import index
 from charts.anonymise import DisplayMode
 from charts.blocks import CHART_BLOCKS
 from cycles import steps
+from cycles.admin_forms import CyclePageForm
 from cycles.forms import SurveyFormBuilder
 from discussions.models import Attribution, DiscussablePageMixin
 
@@ -145,6 +146,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     )
 
     form_builder = SurveyFormBuilder
+    base_form_class = CyclePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

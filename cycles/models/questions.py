@@ -147,9 +147,16 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
             SynchronizedField("condition_value"),
         ]
 
+    def get_field_clean_name(self) -> str:
+        """Wagtail's own field name follows the stable name (a label slug could pass
+        `clean_name`'s 255 characters and differ per language)."""
+        return self.name or name_from_label(self.label)
+
     def clean(self):
         super().clean()
-        if self.name and not NAME_PATTERN.match(self.name):
+        if not self.name:
+            self.name = name_from_label(self.label)
+        if not NAME_PATTERN.match(self.name):
             raise ValidationError(
                 {
                     "name": _(
