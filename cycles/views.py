@@ -192,9 +192,17 @@ def _int(value) -> int | None:
 
 
 def _as_form_data(answers: dict) -> dict:
+    """Autosaved answers as form data; NUL bytes dropped, as the middleware does for
+    form posts (portal/nul_bytes.py)."""
+
+    def text(value) -> str:
+        return str(value).replace("\x00", "")
+
     data = {}
     for name, value in answers.items():
-        data[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+        data[name] = (
+            [text(v) for v in value] if isinstance(value, list) else text(value)
+        )
     return data
 
 

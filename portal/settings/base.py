@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads a cookie or a field: PostgreSQL cannot store NUL bytes.
+    "portal.nul_bytes.StripNulBytesMiddleware",
     # Pages are gzipped for slow, costly connections; Django pads each compressed
     # response with random bytes against BREACH, and CSRF tokens are masked per request.
     "django.middleware.gzip.GZipMiddleware",
