@@ -318,18 +318,29 @@ def parse_questions(
             )
 
     walk(data.get("children", []))
-    names = {q.name for q in questions}
+    by_name = {q.name: q for q in questions}
     for question in questions:
-        if question.condition_name and question.condition_name not in names:
-            report.notes.append(
-                SkippedRow(
-                    question.row,
-                    question.name,
-                    _("condition on an unknown question ignored"),
-                )
-            )
+        reason = _condition_problem(question, by_name)
+        if reason:
+            report.notes.append(SkippedRow(question.row, question.name, reason))
             question.condition_name = question.condition_value = ""
     return questions
+
+
+def _condition_problem(question: ParsedQuestion, by_name: dict) -> str:
+    """Why a condition would hide the question for ever, or ""."""
+    if not question.condition_name:
+        return ""
+    other = by_name.get(question.condition_name)
+    if other is None or other is question:
+        return _("condition on an unknown question ignored")
+    offered = [code for code, _labels in other.choices]
+    if offered and question.condition_value not in offered:
+        return _(
+            "condition on “%(value)s”, which “%(name)s” does not offer: ignored, "
+            "the question is always shown"
+        ) % {"value": question.condition_value, "name": other.name}
+    return ""
 
 
 def parse_question(element, kind, rows, default_language, report) -> ParsedQuestion:

@@ -59,6 +59,13 @@ KNOWN = [
         gettext_lazy("the file has no “survey” sheet."),
     ),
     (
+        re.compile(r"Could not find the name '([^']*)'"),
+        gettext_lazy(
+            "a condition or a formula refers to “%(value)s”, which no question of "
+            "the survey sheet has."
+        ),
+    ),
+    (
         re.compile(r"Missing calculation"),
         gettext_lazy("a “calculate” row has no calculation."),
     ),

@@ -37,6 +37,23 @@ def comma_list(text: str) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
+def typed_choice_lines(labels_text: str, codes_text: str) -> list[str]:
+    """The choices as typed in the editor: one per line, or "A, B, C" on a single
+    line when no codes are given (a single line with codes is one label, commas and
+    all)."""
+    lines = split_lines(labels_text)
+    if len(lines) == 1 and len(split_lines(codes_text)) != 1:
+        return comma_list(lines[0])
+    return lines
+
+
+def typed_choice_codes(labels_text: str, codes_text: str) -> list[str]:
+    """The codes the editor will store: as typed, or made from the labels."""
+    return split_lines(codes_text) or [
+        name_from_label(label) for label in typed_choice_lines(labels_text, codes_text)
+    ]
+
+
 def paired_choices(labels_text: str, codes_text: str) -> list[tuple[str, str]]:
     """(code, label) pairs, or codes alone: a label is never paired with another
     choice's code. When the counts differ (a translation that lost or gained a line,
@@ -182,24 +199,15 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
             )
 
     def _choice_lines(self) -> list[str]:
-        """The choices as typed: one per line, or "A, B, C" on a single line when
-        no codes are given (a single line with codes is one label, commas and all)."""
-        lines = split_lines(self.choices)
-        codes = split_lines(self.choice_values)
-        if len(lines) == 1 and len(codes) != 1:
-            return comma_list(lines[0])
-        return lines
+        return typed_choice_lines(self.choices, self.choice_values)
 
     def save(self, *args, **kwargs):
         if not self.name:
             self.name = name_from_label(self.label)
         if self.field_type in KINDS_WITH_CHOICES:
-            lines = self._choice_lines()
-            self.choices = "\n".join(lines)
-            if not self.choice_values.strip():
-                self.choice_values = "\n".join(
-                    name_from_label(label) for label in lines
-                )
+            codes = typed_choice_codes(self.choices, self.choice_values)
+            self.choices = "\n".join(self._choice_lines())
+            self.choice_values = "\n".join(codes)
         super().save(*args, **kwargs)
 
     def as_question(self) -> Question:

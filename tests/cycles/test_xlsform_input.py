@@ -353,3 +353,84 @@ def test_editor_offers_replace_anyway_rather_than_a_command_line_flag(
     assert not SurveyQuestion.objects.filter(page=empty_cycle).exists()
     upload(force="on")
     assert SurveyQuestion.objects.filter(page=empty_cycle).exists()
+
+
+def test_editor_refuses_a_condition_on_an_answer_the_question_does_not_offer(
+    editor, cycle
+):
+    data = edit_form(editor, cycle)
+    add_question(
+        data,
+        label="Laquelle ?",
+        name="which",
+        condition_name="cause",
+        condition_value="weather",  # cause offers transport or late_order
+    )
+    response = post_edit(editor, cycle, data, publish=True)
+    assert response.status_code == 200
+    errors = editor_errors(response)
+    assert "weather" in errors and "transport, late_order" in errors
+
+
+def test_editor_refuses_a_question_conditioned_on_itself(editor, cycle):
+    data = edit_form(editor, cycle)
+    add_question(
+        data,
+        label="Encore ?",
+        name="again",
+        condition_name="again",
+        condition_value="x",
+    )
+    response = post_edit(editor, cycle, data, publish=True)
+    assert response.status_code == 200
+    assert "again" in editor_errors(response)
+
+
+def test_editor_accepts_a_condition_on_a_comma_typed_choice(editor, cycle):
+    data = edit_form(editor, cycle)
+    add_question(
+        data,
+        field_type="single_choice",
+        label="Fréquence",
+        name="frequency",
+        choices="Jamais, Parfois",
+    )
+    add_question(
+        data,
+        label="Pourquoi parfois ?",
+        name="why_sometimes",
+        condition_name="frequency",
+        condition_value="parfois",
+    )
+    response = post_edit(editor, cycle, data, publish=True)
+    assert response.status_code == 302, editor_errors(response)
+
+
+def test_xlsform_condition_on_an_answer_not_offered_is_reported_and_not_kept(
+    empty_cycle, tmp_path
+):
+    path = workbook(
+        tmp_path / "cond.xlsx",
+        [
+            ["select_one yes_no", "had", "Rupture ?", "Stock-out?"],
+            ["text", "why", "Pourquoi ?", "Why?", "", "", "", "", "${had} = 'oui'"],
+        ],
+        header=[*HEADER, "hint", "hint::en", "required", "constraint", "relevant"],
+    )
+    report = import_file(empty_cycle, path)
+    assert "oui" in report and "toujours affichée" in report
+    fields = SurveyQuestion.objects.filter(page=empty_cycle, locale__language_code="fr")
+    assert not fields.exclude(condition_name="").exists()
+
+
+def test_xlsform_condition_on_a_name_no_question_has_is_refused_in_french(
+    empty_cycle, tmp_path
+):
+    path = workbook(
+        tmp_path / "cond.xlsx",
+        [["text", "who", "Qui ?", "Who?", "", "", "", "", "${nobody} = 'yes'"]],
+        header=[*HEADER, "hint", "hint::en", "required", "constraint", "relevant"],
+    )
+    message = import_error(empty_cycle, path)
+    assert "ligne 2" in message and "nobody" in message
+    assert "en anglais" not in message
