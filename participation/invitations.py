@@ -26,7 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from discussions.services import remember_language
 from districts.models import District, Membership
@@ -57,7 +57,7 @@ def pending_invitation(email: str) -> Invitation | None:
     )
 
 
-ACCOUNT_EXISTS = _lazy("An account with this e-mail already exists.")
+ACCOUNT_EXISTS = gettext_lazy("An account with this e-mail already exists.")
 
 
 def blocked_emails(emails: list[str]) -> set[str]:
