@@ -90,7 +90,14 @@
       if (!messages || !messages.length) {
         if (shown) shown.remove();
         box.classList.remove("survey-question--error");
-        inputs.forEach(function (input) { input.removeAttribute("aria-invalid"); });
+        inputs.forEach(function (input) {
+          input.removeAttribute("aria-invalid");
+          if (input.dataset.describedby !== undefined) {
+            if (input.dataset.describedby) input.setAttribute("aria-describedby", input.dataset.describedby);
+            else input.removeAttribute("aria-describedby");
+            delete input.dataset.describedby;
+          }
+        });
         return;
       }
       if (!shown) {
@@ -106,7 +113,10 @@
       box.classList.add("survey-question--error");
       inputs.forEach(function (input) {
         input.setAttribute("aria-invalid", "true");
-        input.setAttribute("aria-describedby", shown.id);
+        if (input.dataset.describedby === undefined) {
+          input.dataset.describedby = input.getAttribute("aria-describedby") || "";
+        }
+        input.setAttribute("aria-describedby", (input.dataset.describedby + " " + shown.id).trim());
       });
     });
   }

@@ -91,13 +91,17 @@ def test_invalid_value_typed_shows_the_error_and_keeps_the_teammates_answer(
     expect(status).to_contain_text("Nombre de ruptures")
     expect(status).not_to_contain_text("Brouillon enregistré")
     assert field.get_attribute("aria-invalid") == "true"
+    assert "id_stock_outs_error" in field.get_attribute("aria-describedby")
     assert SurveyResponse.objects.get().answers == {"stock_outs": 12}
 
     page.reload()
     assert page.get_by_label("Nombre de ruptures").input_value() == "12"
     field = page.get_by_label("Nombre de ruptures")
+    field.fill("77")
+    expect(error).to_contain_text("50")
     field.fill("30")  # corrected: the error goes, the draft is saved
     expect(status).to_contain_text("Brouillon enregistré")
     expect(error).to_have_count(0)
+    assert field.get_attribute("aria-invalid") is None
     assert SurveyResponse.objects.get().answers == {"stock_outs": 30}
     assert page.js_errors == []
