@@ -40,6 +40,7 @@ def _read_csv(raw: bytes) -> pd.DataFrame:
             continue
     else:  # pragma: no cover - cp1252 decodes nearly anything
         raise DatasetError(_("The file is not readable text."))
+    text = text.replace("\x00", "")  # PostgreSQL cannot store NUL bytes
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         delimiter = dialect.delimiter

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from cycles.models import CyclePage
 from cycles.selectors import canonical_cycle, has_answers
-from cycles.xlsform import XLSFormError, import_xlsform
+from cycles.xlsform import AnswersExist, XLSFormError, import_xlsform
 from districts.roles import is_facilitator
 
 
@@ -19,7 +19,9 @@ class XLSFormUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xls,.xlsx"}),
     )
     force = forms.BooleanField(
-        label=gettext_lazy("Import even though districts have already answered"),
+        label=gettext_lazy(
+            "Replace the questionnaire anyway (districts have already answered)"
+        ),
         required=False,
     )
 
@@ -34,13 +36,21 @@ def import_xlsform_view(request, page_id: int):
     cycle = canonical_cycle(page)
     report = error = None
     form = XLSFormUploadForm(request.POST or None, request.FILES or None)
+    answered = has_answers(cycle)
+    if not answered:
+        del form.fields["force"]
     if request.method == "POST" and form.is_valid():
         try:
             report = import_xlsform(
                 cycle,
                 form.cleaned_data["file"],
-                force=form.cleaned_data["force"],
+                force=form.cleaned_data.get("force", False),
                 user=request.user,
+            )
+        except AnswersExist as exc:
+            error = f"{exc} " + _(
+                "To replace it anyway, tick “Replace the questionnaire anyway” "
+                "below and import the file again."
             )
         except XLSFormError as exc:
             error = str(exc)
@@ -52,7 +62,7 @@ def import_xlsform_view(request, page_id: int):
             "form": form,
             "report": report,
             "error": error,
-            "has_answers": has_answers(cycle),
+            "has_answers": answered,
             "header_title": _("Import an XLSForm"),
         },
     )

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import OrderedDict
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -22,6 +23,7 @@ from cycles.questionnaire import (
 
 class SurveyForm(BaseForm):
     questions: list = []
+    refused_names: frozenset[str] = frozenset()
 
     def __init__(self, *args, enforce_required: bool = True, **kwargs):
         self.enforce_required = enforce_required
@@ -31,11 +33,14 @@ class SurveyForm(BaseForm):
         cleaned = super().clean()
         answers = self.answers_from(cleaned)
         for question in self.questions:
-            if question.name not in self.fields:
-                continue
-            if not condition_met(question, answers):
+            if question.name in self.fields and not condition_met(question, answers):
                 self.errors.pop(question.name, None)
                 cleaned.pop(question.name, None)
+        # Typed values the fields refused (not the empty required ones added below):
+        # saving must keep the stored answer for these, never empty it.
+        self.refused_names = frozenset(self.errors) - {NON_FIELD_ERRORS}
+        for question in self.questions:
+            if question.name not in self.fields or not condition_met(question, answers):
                 continue
             if (
                 self.enforce_required

@@ -53,5 +53,18 @@ def answer_rows(questions: list[Question], answers: dict) -> list[AnswerRow]:
     return rows
 
 
+def answers_intro(response, answers_are_open: bool) -> str:
+    """The sentence above a district's answers shown read-only: says plainly when the
+    answers closed on a draft that nobody submitted (it is not counted)."""
+    if answers_are_open:
+        return _("Your district's answers:")
+    if not response.is_submitted:
+        return _(
+            "The answers are closed. Your district's draft was never submitted: it "
+            "is not counted in the results. What the draft held:"
+        )
+    return _("The answers are closed. Your district's answers:")
+
+
 def receipt_number(response) -> str:
     return f"{response.district.code}-{response.cycle_id}-v{response.version}".upper()

@@ -76,9 +76,19 @@ def save_draft(
     answers: dict,
     base_version: int | None,
     shown: Iterable[str] | None = None,
+    invalid: Iterable[str] = (),
 ) -> SaveResult:
+    """Save the valid answers; `invalid` names the questions whose typed value was
+    refused: their stored answer stays as it was (never silently emptied)."""
     return _save(
-        cycle, district, user, answers, base_version, ResponseStatus.DRAFT, "", shown
+        cycle,
+        district,
+        user,
+        answers,
+        base_version,
+        ResponseStatus.DRAFT,
+        shown=shown,
+        invalid=frozenset(invalid),
     )
 
 
@@ -139,7 +149,28 @@ def _record(response: SurveyResponse, user) -> None:
     )
 
 
-def _save(cycle, district, user, answers, base_version, status, token="", shown=None):
+def _base_answers(response: SurveyResponse, base_version: int | None) -> dict:
+    if base_version == response.version:
+        return response.answers
+    return (
+        response.revisions.filter(version=base_version)
+        .values_list("answers", flat=True)
+        .first()
+        or {}
+    )
+
+
+def _save(
+    cycle,
+    district,
+    user,
+    answers,
+    base_version,
+    status,
+    token="",
+    shown: Iterable[str] | None = None,
+    invalid: frozenset[str] = frozenset(),
+):
     if not cycle.answers_are_open:
         raise AnswersClosed
     cycle = canonical_cycle(cycle)
@@ -174,13 +205,12 @@ def _save(cycle, district, user, answers, base_version, status, token="", shown=
             raise AlreadySubmitted
 
         merged = False
+        # A refused value counts as "not changed": like a question the form did not
+        # show, its stored answer stays as it was.
+        shown = set(answers if shown is None else shown) - invalid
+        answers = {name: v for name, v in answers.items() if name not in invalid}
         if base_version != response.version:
-            base = (
-                response.revisions.filter(version=base_version)
-                .values_list("answers", flat=True)
-                .first()
-                or {}
-            )
+            base = _base_answers(response, base_version)
             mine = keep_unshown(answers, base, shown)
             answers, conflicts = three_way_merge(base, mine, response.answers)
             if conflicts:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cycles import exports, selectors, services
 from cycles.models import CyclePage
-from cycles.presentation import answer_rows, receipt_number
+from cycles.presentation import answer_rows, answers_intro, receipt_number
 from cycles.questionnaire import Question
 from districts.models import District
 from districts.roles import user_district
@@ -79,6 +79,15 @@ def _conflict_message(questions: list[Question], names: list[str]) -> str:
     ) % {"questions": "; ".join(labels)}
 
 
+def _refused_message(questions: list[Question], names) -> str:
+    labels = [q.label for q in questions if q.name in names]
+    return _(
+        "Your other answers are saved. These answers were not saved because they "
+        "are not valid; the previous answer is kept until you correct them: "
+        "%(questions)s."
+    ) % {"questions": "; ".join(labels)}
+
+
 @rate_limit("submit")
 def cycle_page(request, page: CyclePage):
     cycle = selectors.canonical_cycle(page)
@@ -112,6 +121,9 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         server_answers=response.answers if response else {},
         draft_url=page.url + page.reverse_subpage("draft_view"),
         answer_rows=answer_rows(questions, response.answers) if response else [],
+        answers_intro=answers_intro(response, page.answers_are_open)
+        if response
+        else "",
         receipt=receipt_number(response) if response and response.is_submitted else "",
         results_visible=page.results_visible_to(request.user),
         answered_by_country=(
@@ -158,6 +170,7 @@ def _post_survey(request, page, cycle, district):
                 answers,
                 base_version,
                 shown=shown_questions(form, request.POST.get("shown")),
+                invalid=form.refused_names,
             )
         else:
             result = None
@@ -180,7 +193,14 @@ def _post_survey(request, page, cycle, district):
         )
     if not valid:
         current = result.response if result else response
-        return _render(request, page, cycle, district, current, form, status=200)
+        extra = {}
+        if result is not None and form.refused_names:
+            extra["refused"] = _refused_message(
+                selectors.questions_for_cycle(cycle), form.refused_names
+            )
+        return _render(
+            request, page, cycle, district, current, form, status=200, **extra
+        )
     if submitting:
         messages.success(
             request, _("Thank you: your district's answers are submitted.")
@@ -198,9 +218,17 @@ def _int(value) -> int | None:
 
 
 def _as_form_data(answers: dict) -> dict:
+    """Autosaved answers as form data; NUL bytes dropped, as the middleware does for
+    form posts (portal/nul_bytes.py)."""
+
+    def text(value) -> str:
+        return str(value).replace("\x00", "")
+
     data = {}
     for name, value in answers.items():
-        data[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+        data[name] = (
+            [text(v) for v in value] if isinstance(value, list) else text(value)
+        )
     return data
 
 
@@ -246,6 +274,7 @@ def save_draft_json(request, page: CyclePage):
             clean_answers,
             _int(payload.get("version")),
             shown=shown_questions(form, payload.get("shown")),
+            invalid=form.refused_names,
         )
     except services.AnswersClosed:
         return JsonResponse(
@@ -270,6 +299,9 @@ def save_draft_json(request, page: CyclePage):
         "errors": {name: [str(e) for e in errs] for name, errs in form.errors.items()},
         "message": _("Draft saved"),
     }
+    if form.refused_names:
+        questions = selectors.questions_for_cycle(page)
+        body["message"] = _refused_message(questions, form.refused_names)
     if result.conflicts:
         questions = selectors.questions_for_cycle(page)
         body.update(

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cycles.models import CyclePage, SurveyQuestion
+from cycles.models.questions import NAME_PATTERN
 from cycles.questionnaire import QuestionKind
 from cycles.selectors import canonical_cycle, has_answers
 from cycles.translation import QuestionText, ensure_translation, sync_questions
+from cycles.xlsform_messages import translated_reason
 
 SUPPORTED_TYPES = {
     "text": QuestionKind.TEXT,
@@ -30,13 +33,38 @@ SUPPORTED_TYPES = {
     "note": QuestionKind.NOTE,
 }
 TRUE_VALUES = {"yes", "true", "true()", "1", "y"}
-RELEVANT_EQUALS = re.compile(r"^\s*\$\{(\w+)\}\s*=\s*'([^']*)'\s*$")
-RELEVANT_SELECTED = re.compile(r"^\s*selected\(\s*\$\{(\w+)\}\s*,\s*'([^']*)'\s*\)\s*$")
+RELEVANT_EQUALS = re.compile(r"^\s*\$\{([\w.-]+)\}\s*=\s*'([^']*)'\s*$")
+RELEVANT_SELECTED = re.compile(
+    r"^\s*selected\(\s*\$\{([\w.-]+)\}\s*,\s*'([^']*)'\s*\)\s*$"
+)
+LABEL_LENGTH = SurveyQuestion._meta.get_field("label").max_length
+HINT_LENGTH = SurveyQuestion._meta.get_field("help_text").max_length
+NAME_LENGTH = SurveyQuestion._meta.get_field("name").max_length
+CONDITION_VALUE_LENGTH = SurveyQuestion._meta.get_field("condition_value").max_length
 BOUND = re.compile(r"^\s*\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
 class XLSFormError(Exception):
     """The file cannot be imported; the message is translated and safe to show."""
+
+
+class AnswersExist(XLSFormError):
+    """Districts have answered: the caller says how to replace anyway (a checkbox in
+    the editor, --force on the command line)."""
+
+
+class DraftPending(XLSFormError):
+    """The page has unpublished changes that an import would throw away."""
+
+
+def stable_name(xlsform_name: str) -> str:
+    """An XLSForm name as the questionnaire's stable name: XLSForm accepts capitals,
+    "-" and "." (`Nom_District`, `q1-a`, `q1.b`); stable names are lower-case
+    letters, digits and "_", starting with a letter."""
+    name = slugify(str(xlsform_name).replace(".", "_")).replace("-", "_")
+    if not name[:1].isalpha():
+        name = f"q_{name.lstrip('_')}" if name.strip("_") else "q"
+    return name
 
 
 @dataclass(frozen=True)
@@ -98,19 +126,35 @@ def text_in(texts: dict[str, str], code: str, fallback: str = "fr") -> str:
     return next(iter(texts.values()), "")
 
 
-def _row_numbers(path: Path) -> dict[str, int]:
-    """Spreadsheet row of each question name (the survey sheet, header on row 1)."""
-    if path.suffix.lower() != ".xlsx":
-        return {}
+def _survey_rows(path: Path):
+    """The survey sheet's rows as tuples of cells (.xlsx through openpyxl, .xls
+    through xlrd, which pyxform itself uses), or nothing."""
+    if path.suffix.lower() == ".xls":
+        import xlrd
+
+        book = xlrd.open_workbook(str(path))
+        sheet = next((s for s in book.sheets() if s.name.lower() == "survey"), None)
+        return [sheet.row_values(n) for n in range(sheet.nrows)] if sheet else []
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
-    sheet = next(
-        (ws for ws in workbook.worksheets if ws.title.lower() == "survey"), None
-    )
-    if sheet is None:
+    try:
+        sheet = next(
+            (ws for ws in workbook.worksheets if ws.title.lower() == "survey"), None
+        )
+        return list(sheet.iter_rows(values_only=True)) if sheet else []
+    finally:
+        workbook.close()
+
+
+def _row_numbers(path: Path) -> dict[str, int]:
+    """Spreadsheet row of each question name (the survey sheet, header on row 1)."""
+    if path.suffix.lower() not in (".xls", ".xlsx"):
         return {}
-    rows = sheet.iter_rows(values_only=True)
+    try:
+        rows = iter(_survey_rows(path))
+    except Exception:  # already read by pyxform; row numbers are a comfort
+        return {}
     header = [str(cell or "").strip().lower() for cell in next(rows, ())]
     if "name" not in header:
         return {}
@@ -119,7 +163,6 @@ def _row_numbers(path: Path) -> dict[str, int]:
     for number, row in enumerate(rows, start=2):
         if name_column < len(row) and row[name_column]:
             numbers.setdefault(str(row[name_column]).strip(), number)
-    workbook.close()
     return numbers
 
 
@@ -133,7 +176,8 @@ def _parse_workbook(path: Path) -> dict:
         return parse_file_to_json(str(path))
     except PyXFormError as exc:
         raise XLSFormError(
-            _("This XLSForm cannot be imported: %(reason)s") % {"reason": exc}
+            _("This XLSForm cannot be imported: %(reason)s")
+            % {"reason": translated_reason(str(exc))}
         ) from exc
     except Exception as exc:  # a corrupt or foreign file: never a traceback
         raise XLSFormError(
@@ -157,12 +201,73 @@ def _bounds(constraint: str) -> tuple[float | None, float | None, bool]:
     return low, high, True
 
 
+def _checked_name(original: str, rows: dict, seen: dict, report) -> str:
+    """The stable name of an XLSForm name; refuses one too long or taken twice."""
+    name, row = stable_name(original), rows.get(original)
+    if len(name) > NAME_LENGTH or not NAME_PATTERN.match(name):
+        raise XLSFormError(
+            _(
+                "Row %(row)s: the name “%(name)s” is longer than %(length)d "
+                "characters; shorten it in the file."
+            )
+            % {"row": row or "?", "name": original, "length": NAME_LENGTH}
+        )
+    if name in seen:
+        other = seen[name]
+        if other == original:
+            raise XLSFormError(
+                _("Row %(row)s: the name “%(name)s” is used twice.")
+                % {"row": row or "?", "name": original}
+            )
+        raise XLSFormError(
+            _(
+                "Rows %(first)s and %(second)s: the names “%(one)s” and “%(other)s” "
+                "both become “%(name)s” in the questionnaire; rename one of them."
+            )
+            % {
+                "first": rows.get(other) or "?",
+                "second": row or "?",
+                "one": other,
+                "other": original,
+                "name": name,
+            }
+        )
+    seen[name] = original
+    if name != original:
+        report.notes.append(
+            SkippedRow(
+                row,
+                original,
+                _(
+                    "name stored as “%(name)s” (the questionnaire's names are "
+                    "lower-case letters, digits and “_”)"
+                )
+                % {"name": name},
+            )
+        )
+    return name
+
+
+def _short(texts: dict, length: int, name: str, row, report) -> dict:
+    """Texts cut to what the question can hold, said in the report."""
+    if all(len(text) <= length for text in texts.values()):
+        return texts
+    report.notes.append(
+        SkippedRow(
+            row,
+            name,
+            _("text longer than %(length)d characters, shortened") % {"length": length},
+        )
+    )
+    return {language: text[:length] for language, text in texts.items()}
+
+
 def parse_questions(
     data: dict, rows: dict[str, int], report: ImportReport
 ) -> list[ParsedQuestion]:
     default_language = data.get("default_language", "")
     questions: list[ParsedQuestion] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # stable name → XLSForm name
 
     def skip(element, reason):
         name = element.get("name", "")
@@ -170,20 +275,22 @@ def parse_questions(
 
     def walk(children):
         for element in children:
-            kind, name = element.get("type", ""), element.get("name", "")
+            kind, original = element.get("type", ""), element.get("name", "")
             if kind == "group" and element.get("control", {}).get("bodyless"):
                 continue  # pyxform's own meta group (instanceID)
-            if name in seen:
-                raise XLSFormError(
-                    _("The name “%(name)s” is used twice.") % {"name": name}
-                )
-            seen.add(name)
+            name = _checked_name(original, rows, seen, report)
             if kind == "group":
                 label = by_language(element.get("label"), default_language)
                 if label:
                     questions.append(
                         ParsedQuestion(
-                            name, QuestionKind.HEADING, rows.get(name), label, {}
+                            name,
+                            QuestionKind.HEADING,
+                            rows.get(original),
+                            _short(
+                                label, LABEL_LENGTH, name, rows.get(original), report
+                            ),
+                            {},
                         )
                     )
                 walk(element.get("children", []))
@@ -201,39 +308,68 @@ def parse_questions(
                     element, _("the type “%(type)s” is not supported") % {"type": kind}
                 )
                 continue
+            if kind in ("select one", "select all that apply") and not element.get(
+                "choices"
+            ):
+                skip(element, _("no choices given for this select question"))
+                continue
             questions.append(
                 parse_question(element, kind, rows, default_language, report)
             )
 
     walk(data.get("children", []))
-    names = {q.name for q in questions}
+    by_name = {q.name: q for q in questions}
     for question in questions:
-        if question.condition_name and question.condition_name not in names:
-            report.notes.append(
-                SkippedRow(
-                    question.row,
-                    question.name,
-                    _("condition on an unknown question ignored"),
-                )
-            )
+        reason = _condition_problem(question, by_name)
+        if reason:
+            report.notes.append(SkippedRow(question.row, question.name, reason))
             question.condition_name = question.condition_value = ""
     return questions
 
 
+def _condition_problem(question: ParsedQuestion, by_name: dict) -> str:
+    """Why a condition would hide the question for ever, or ""."""
+    if not question.condition_name:
+        return ""
+    other = by_name.get(question.condition_name)
+    if other is None or other is question:
+        return _("condition on an unknown question ignored")
+    offered = [code for code, _labels in other.choices]
+    if offered and question.condition_value not in offered:
+        return _(
+            "condition on “%(value)s”, which “%(name)s” does not offer: ignored, "
+            "the question is always shown"
+        ) % {"value": question.condition_value, "name": other.name}
+    return ""
+
+
 def parse_question(element, kind, rows, default_language, report) -> ParsedQuestion:
-    name = element["name"]
+    original = element["name"]
+    name, row = stable_name(original), rows.get(original)
     bind = element.get("bind", {})
     question = ParsedQuestion(
         name=name,
         kind=SUPPORTED_TYPES[kind],
-        row=rows.get(name),
-        labels=by_language(element.get("label"), default_language),
-        hints=by_language(element.get("hint"), default_language),
+        row=row,
+        labels=_short(
+            by_language(element.get("label"), default_language),
+            LABEL_LENGTH,
+            name,
+            row,
+            report,
+        ),
+        hints=_short(
+            by_language(element.get("hint"), default_language),
+            HINT_LENGTH,
+            name,
+            row,
+            report,
+        ),
         required=str(bind.get("required", "")).strip().lower() in TRUE_VALUES,
     )
     if kind in ("select one", "select all that apply"):
         question.choices = [
-            (str(choice["name"]), by_language(choice.get("label"), default_language))
+            _one_line_choice(question, choice, default_language, report)
             for choice in element.get("choices", [])
         ]
         if kind == "select one" and [v for v, _l in question.choices] == ["yes", "no"]:
@@ -259,8 +395,9 @@ def parse_question(element, kind, rows, default_language, report) -> ParsedQuest
     relevant = bind.get("relevant", "")
     if relevant:
         found = RELEVANT_EQUALS.match(relevant) or RELEVANT_SELECTED.match(relevant)
-        if found:
-            question.condition_name, question.condition_value = found.groups()
+        if found and len(found.group(2)) <= CONDITION_VALUE_LENGTH:
+            question.condition_name = stable_name(found.group(1))
+            question.condition_value = found.group(2)
         else:
             report.notes.append(
                 SkippedRow(
@@ -271,6 +408,38 @@ def parse_question(element, kind, rows, default_language, report) -> ParsedQuest
                 )
             )
     return question
+
+
+def _one_line_choice(question, choice, default_language, report):
+    """A choice's code and labels, each on one line: choices are stored one per line,
+    so a line break inside a label would shift every label after it onto the next
+    code. A line break becomes a space; whitespace inside a code becomes "_"."""
+    code = str(choice["name"]).strip()
+    labels = by_language(choice.get("label"), default_language)
+    if any(character.isspace() for character in code):
+        fixed = "_".join(code.split())
+        report.notes.append(
+            SkippedRow(
+                question.row,
+                question.name,
+                _(
+                    "choice code “%(code)s” has spaces or line breaks: stored as “%(fixed)s”"
+                )
+                % {"code": code, "fixed": fixed},
+            )
+        )
+        code = fixed
+    if any("\n" in text or "\r" in text for text in labels.values()):
+        labels = {language: " ".join(text.split()) for language, text in labels.items()}
+        report.notes.append(
+            SkippedRow(
+                question.row,
+                question.name,
+                _("choice “%(code)s”: line break in its label replaced by a space")
+                % {"code": code},
+            )
+        )
+    return code, labels
 
 
 def _texts(question: ParsedQuestion, code: str) -> QuestionText:
@@ -290,10 +459,18 @@ def import_xlsform(
     uploaded file. Raises XLSFormError (nothing changed) when it cannot."""
     cycle = canonical_cycle(cycle)
     if has_answers(cycle) and not force:
-        raise XLSFormError(
+        raise AnswersExist(
             _(
                 "Districts have already answered this cycle: importing would change "
-                "the questions under their answers. Use --force to import anyway."
+                "the questions under their answers."
+            )
+        )
+    if cycle.live and cycle.has_unpublished_changes:
+        raise DraftPending(
+            _(
+                "This cycle's page has changes that are not published yet; importing "
+                "would replace the questionnaire without them and lose them. Publish "
+                "or discard those changes in the editor, then import again."
             )
         )
     with tempfile.TemporaryDirectory() as folder:
@@ -305,7 +482,10 @@ def import_xlsform(
     if not [
         q for q in questions if q.kind not in (QuestionKind.HEADING, QuestionKind.NOTE)
     ]:
-        raise XLSFormError(_("This XLSForm has no question that can be imported."))
+        raise XLSFormError(
+            _("This XLSForm has no question that can be imported: %(rows)s")
+            % {"rows": "; ".join(_said(row) for row in report.skipped[:8]) or "—"}
+        )
     report.languages = sorted({code for q in questions for code in q.labels if code})
     with transaction.atomic():
         cycle.questions.all().delete()
@@ -326,13 +506,33 @@ def import_xlsform(
                 condition_name=question.condition_name,
                 condition_value=question.condition_value,
             )
-        revision = CyclePage.objects.get(pk=cycle.pk).save_revision(user=user)
+        revision = _with_imported_questions(cycle).save_revision(user=user)
         if cycle.live:
             revision.publish(user=user)
         english = ensure_translation(cycle, "en")
         sync_questions(cycle, english, {q.name: _texts(q, "en") for q in questions})
     report.imported = len(questions)
     return report
+
+
+def _said(row: SkippedRow) -> str:
+    return _("row %(row)s (%(name)s): %(reason)s") % {
+        "row": row.row or "?",
+        "name": row.name,
+        "reason": row.reason,
+    }
+
+
+def _with_imported_questions(cycle: CyclePage) -> CyclePage:
+    """The page to save as a revision: a live page as published (it has no pending
+    changes), a never-published page as its latest draft, so that the draft's edits
+    are kept alongside the imported questions."""
+    stored = CyclePage.objects.get(pk=cycle.pk)
+    if cycle.live:
+        return stored
+    draft = cycle.get_latest_revision_as_object()
+    draft.questions = list(stored.questions.all())
+    return draft
 
 
 def _as_path(source, folder: Path) -> Path:

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from charts.anonymise import DisplayMode
 from charts.blocks import CHART_BLOCKS
 from cycles import steps
+from cycles.admin_forms import CyclePageForm
 from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
@@ -153,6 +154,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     override_translatable_fields = [
         SynchronizedField(name, overridable=False) for name in BEHAVIOUR_FIELDS
     ]
+    base_form_class = CyclePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

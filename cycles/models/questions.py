@@ -29,11 +29,44 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 def split_lines(text: str) -> list[str]:
-    """Choices are one per line (or comma separated on a single line, as in Wagtail)."""
-    lines = [line.strip() for line in (text or "").strip().splitlines()]
-    if len(lines) <= 1:
-        lines = [part.strip() for part in (text or "").split(",")]
-    return [line for line in lines if line]
+    """One item per line, blank lines dropped (choices and their codes are stored so:
+    wagtail-localize offers the choices as one segment, lines joined by <br/>)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def comma_list(text: str) -> list[str]:
+    """The short form typed in the editor, as in Wagtail: "Oui, Non, Parfois"."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def typed_choice_lines(labels_text: str, codes_text: str) -> list[str]:
+    """The choices as typed in the editor: one per line, or "A, B, C" on a single
+    line when no codes are given (a single line with codes is one label, commas and
+    all)."""
+    lines = split_lines(labels_text)
+    if len(lines) == 1 and len(split_lines(codes_text)) != 1:
+        return comma_list(lines[0])
+    return lines
+
+
+def typed_choice_codes(labels_text: str, codes_text: str) -> list[str]:
+    """The codes the editor will store: as typed, or made from the labels."""
+    return split_lines(codes_text) or [
+        name_from_label(label) for label in typed_choice_lines(labels_text, codes_text)
+    ]
+
+
+def paired_choices(labels_text: str, codes_text: str) -> list[tuple[str, str]]:
+    """(code, label) pairs, or codes alone: a label is never paired with another
+    choice's code. When the counts differ (a translation that lost or gained a line,
+    an old comma-separated row), the code stands for its label."""
+    labels = split_lines(labels_text)
+    codes = split_lines(codes_text) or [name_from_label(label) for label in labels]
+    if len(labels) != len(codes) and len(labels) == 1:
+        labels = comma_list(labels[0])
+    if len(labels) != len(codes):
+        labels = codes
+    return list(zip(codes, labels, strict=True))
 
 
 def name_from_label(label: str) -> str:
@@ -136,9 +169,16 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
         ),
     ]
 
+    def get_field_clean_name(self) -> str:
+        """Wagtail's own field name follows the stable name (a label slug could pass
+        `clean_name`'s 255 characters and differ per language)."""
+        return self.name or name_from_label(self.label)
+
     def clean(self):
         super().clean()
-        if self.name and not NAME_PATTERN.match(self.name):
+        if not self.name:
+            self.name = name_from_label(self.label)
+        if not NAME_PATTERN.match(self.name):
             raise ValidationError(
                 {
                     "name": _(
@@ -150,7 +190,7 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
         if self.field_type in KINDS_WITH_CHOICES and not split_lines(self.choices):
             raise ValidationError({"choices": _("Give at least one choice.")})
         values = split_lines(self.choice_values)
-        if values and len(values) != len(split_lines(self.choices)):
+        if values and len(values) != len(self._choice_lines()):
             raise ValidationError(
                 {"choice_values": _("Give one code per choice, in the same order.")}
             )
@@ -163,26 +203,25 @@ class SurveyQuestion(TranslatableMixin, AbstractFormField):
                 {"max_value": _("The maximum must not be below the minimum.")}
             )
 
+    def _choice_lines(self) -> list[str]:
+        return typed_choice_lines(self.choices, self.choice_values)
+
     def save(self, *args, **kwargs):
         if not self.name:
             self.name = name_from_label(self.label)
-        if self.field_type in KINDS_WITH_CHOICES and not self.choice_values.strip():
-            self.choice_values = "\n".join(
-                name_from_label(label) for label in split_lines(self.choices)
-            )
+        if self.field_type in KINDS_WITH_CHOICES:
+            codes = typed_choice_codes(self.choices, self.choice_values)
+            self.choices = "\n".join(self._choice_lines())
+            self.choice_values = "\n".join(codes)
         super().save(*args, **kwargs)
 
     def as_question(self) -> Question:
         """The contract's view of this question, labels in this row's language."""
         choices: tuple[Choice, ...] = ()
         if self.field_type in KINDS_WITH_CHOICES:
-            labels = split_lines(self.choices)
-            values = split_lines(self.choice_values) or [
-                name_from_label(label) for label in labels
-            ]
             choices = tuple(
                 Choice(value, label)
-                for value, label in zip(values, labels, strict=False)
+                for value, label in paired_choices(self.choices, self.choice_values)
             )
         elif self.field_type == QuestionKind.YES_NO:
             choices = (Choice("yes", str(_("Yes"))), Choice("no", str(_("No"))))

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads a cookie or a field: PostgreSQL cannot store NUL bytes.
+    "portal.nul_bytes.StripNulBytesMiddleware",
     # Pages are gzipped for slow, costly connections; Django pads each compressed
     # response with random bytes against BREACH, and CSRF tokens are masked per request.
     "django.middleware.gzip.GZipMiddleware",
@@ -129,6 +131,17 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default under concurrency (docs/decisions.md): readers never wait
+    # for a writer (WAL), a write transaction takes its lock when it begins instead of
+    # failing to upgrade a read lock ("database is locked"), and waits its turn.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when REDIS_URL is set, local memory otherwise.

@@ -78,13 +78,56 @@
 
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
 
-  function fill(answers) {
+  function fill(answers, skip) {
     questionBoxes().forEach(function (box) {
       if (box.contains(document.activeElement)) return;
+      if (skip && skip[box.dataset.question]) return;
       writeAnswer(box, answers[box.dataset.question]);
     });
     applyConditions();
   }
+
+  // The server's refusals, shown beside each question (as the no-JavaScript form does).
+  function showErrors(errors) {
+    questionBoxes().forEach(function (box) {
+      var messages = errors[box.dataset.question];
+      var shown = box.querySelector(".field-error");
+      var inputs = box.querySelectorAll("input, textarea, select");
+      if (!messages || !messages.length) {
+        if (shown) shown.remove();
+        box.classList.remove("survey-question--error");
+        inputs.forEach(function (input) {
+          input.removeAttribute("aria-invalid");
+          if (input.dataset.describedby !== undefined) {
+            if (input.dataset.describedby) input.setAttribute("aria-describedby", input.dataset.describedby);
+            else input.removeAttribute("aria-describedby");
+            delete input.dataset.describedby;
+          }
+        });
+        return;
+      }
+      if (!shown) {
+        shown = document.createElement("p");
+        shown.className = "field-error";
+        shown.id = "id_" + box.dataset.question + "_error";
+        var fieldset = box.querySelector("fieldset") || box;
+        var heads = fieldset.querySelectorAll(":scope > legend, :scope > .help");
+        var after = heads[heads.length - 1];
+        fieldset.insertBefore(shown, after ? after.nextSibling : fieldset.firstChild);
+      }
+      shown.textContent = messages.join(" ");
+      box.classList.add("survey-question--error");
+      inputs.forEach(function (input) {
+        input.setAttribute("aria-invalid", "true");
+        if (input.dataset.describedby === undefined) {
+          input.dataset.describedby = input.getAttribute("aria-describedby") || "";
+        }
+        input.setAttribute("aria-describedby", (input.dataset.describedby + " " + shown.id).trim());
+      });
+    });
+  }
+
+  function hasErrors(errors) { return Object.keys(errors || {}).length > 0; }
 
   function csrfToken() { return form.querySelector("input[name=csrfmiddlewaretoken]").value; }
 
@@ -116,9 +159,12 @@
       var body = result.body;
       if (result.ok) {
         versionInput.value = body.version;
-        if (body.merged) fill(body.answers);
+        var errors = body.errors || {};
+        if (body.merged) fill(body.answers, errors);
         store(false);
-        say(form.dataset.msgSaved + " " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+        showErrors(errors);
+        if (hasErrors(errors)) say(body.message);
+        else say(form.dataset.msgSaved + " " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
       } else {
         say(body.message || "");
         if (result.status === 409 && body.version) {

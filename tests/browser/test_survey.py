@@ -71,3 +71,37 @@ def test_answers_typed_offline_are_kept_and_sent_when_back_online(
     browser_context.set_offline(False)
     expect(page.locator("#survey-status")).to_contain_text("Brouillon enregistré")
     assert SurveyResponse.objects.get().answers == {"comment": "Tapé sans réseau"}
+
+
+def test_invalid_value_typed_shows_the_error_and_keeps_the_teammates_answer(
+    page, live_server, open_cycle, district, member, teammate
+):
+    from cycles.services import save_draft
+
+    save_draft(open_cycle, district, teammate, {"stock_outs": 12}, 0)
+    log_in(page, live_server.url, member.username)
+    page.goto(f"{live_server.url}{open_cycle.url}")
+    field = page.get_by_label("Nombre de ruptures")
+    assert field.input_value() == "12"
+
+    field.fill("75")  # the maximum is 50
+    error = page.locator('[data-question="stock_outs"] .field-error')
+    expect(error).to_contain_text("50")
+    status = page.locator("#survey-status")
+    expect(status).to_contain_text("Nombre de ruptures")
+    expect(status).not_to_contain_text("Brouillon enregistré")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "id_stock_outs_error" in field.get_attribute("aria-describedby")
+    assert SurveyResponse.objects.get().answers == {"stock_outs": 12}
+
+    page.reload()
+    assert page.get_by_label("Nombre de ruptures").input_value() == "12"
+    field = page.get_by_label("Nombre de ruptures")
+    field.fill("77")
+    expect(error).to_contain_text("50")
+    field.fill("30")  # corrected: the error goes, the draft is saved
+    expect(status).to_contain_text("Brouillon enregistré")
+    expect(error).to_have_count(0)
+    assert field.get_attribute("aria-invalid") is None
+    assert SurveyResponse.objects.get().answers == {"stock_outs": 30}
+    assert page.js_errors == []

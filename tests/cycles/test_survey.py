@@ -316,3 +316,93 @@ def test_without_javascript_conditions_are_said_in_words(client, cycle, member):
         "Répondez seulement si la réponse à « Rupture ce trimestre ? » est « Oui »."
         in html
     )
+
+
+# --- An invalid value never replaces a stored answer ---------------------------------
+def test_autosave_of_an_invalid_value_keeps_the_teammates_stored_answer(
+    client, cycle, district, member, teammate
+):
+    save_draft(cycle, district, teammate, {"stock_outs": 12, "comment": "A"}, 0)
+    client.force_login(member)
+    response = post_draft(
+        client,
+        cycle,
+        {"stock_outs": "75", "comment": "B"},
+        1,
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    body = response.json()
+    assert response.status_code == 200
+    assert "stock_outs" in body["errors"]
+    assert body["answers"] == {"stock_outs": 12, "comment": "B"}
+    assert "Nombre de ruptures" in body["message"]
+    assert "Brouillon enregistré" not in body["message"]
+    assert SurveyResponse.objects.get().answers == {"stock_outs": 12, "comment": "B"}
+
+
+def test_autosave_of_an_invalid_value_after_a_teammates_newer_save_keeps_theirs(
+    client, cycle, district, member, teammate
+):
+    save_draft(cycle, district, member, {"comment": "A"}, 0)  # v1, the member's base
+    save_draft(cycle, district, teammate, {"comment": "A", "stock_outs": 12}, 1)  # v2
+    client.force_login(member)
+    body = post_draft(client, cycle, {"comment": "A", "stock_outs": "75"}, 1).json()
+    assert "stock_outs" in body["errors"]
+    assert SurveyResponse.objects.get().answers == {"comment": "A", "stock_outs": 12}
+
+
+def test_no_js_draft_with_an_invalid_value_keeps_the_stored_answer_and_says_so(
+    client, cycle, district, member, teammate
+):
+    save_draft(cycle, district, teammate, {"stock_outs": 12}, 0)
+    client.force_login(member)
+    response = post_survey(
+        client, cycle, {"stock_outs": "75", "comment": "B"}, action="draft", version=1
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="field-error"' in html
+    assert 'value="75"' in html  # what was typed stays in the field
+    assert "Vos autres réponses sont enregistrées" in html
+    assert SurveyResponse.objects.get().answers == {"stock_outs": 12, "comment": "B"}
+
+
+def test_no_js_submit_with_an_invalid_value_keeps_the_stored_answer(
+    client, cycle, district, member, teammate
+):
+    save_draft(cycle, district, teammate, {"stock_outs": 12}, 0)
+    client.force_login(member)
+    response = post_survey(client, cycle, {**VALID, "stock_outs": "75"}, version=1)
+    assert response.status_code == 200
+    stored = SurveyResponse.objects.get()
+    assert stored.status == "draft"
+    assert stored.answers["stock_outs"] == 12
+
+
+# --- After the close ----------------------------------------------------------------
+def test_closed_cycle_says_a_draft_was_never_submitted(
+    client, closed_cycle, district, member
+):
+    SurveyResponse.objects.create(
+        cycle=closed_cycle, district=district, status="draft", answers={"stock_outs": 3}
+    )
+    client.force_login(member)
+    html = client.get(closed_cycle.url).content.decode()
+    assert "brouillon de votre district n’a jamais été soumis" in html
+    assert "n’est pas compté dans les résultats" in html
+    assert "Les réponses sont closes. Les réponses de votre district" not in html
+
+
+def test_closed_cycle_shows_submitted_answers_as_answers(
+    client, closed_cycle, district, member
+):
+    SurveyResponse.objects.create(
+        cycle=closed_cycle,
+        district=district,
+        status="submitted",
+        answers={"stock_outs": 3},
+    )
+    client.force_login(member)
+    html = client.get(closed_cycle.url).content.decode()
+    assert "Les réponses de votre district" in html
+    assert "jamais été soumis" not in html

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from cycles.models import CyclePage
-from cycles.xlsform import XLSFormError, import_xlsform
+from cycles.xlsform import AnswersExist, XLSFormError, import_xlsform
 
 
 class Command(BaseCommand):
@@ -31,6 +31,10 @@ class Command(BaseCommand):
             raise CommandError(_("No cycle with the id or slug “%s”.") % reference)
         try:
             report = import_xlsform(found, options["file"], force=options["force"])
+        except AnswersExist as exc:
+            raise CommandError(
+                f"{exc} " + _("Add --force to replace the questionnaire anyway.")
+            ) from exc
         except XLSFormError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
