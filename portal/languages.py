@@ -38,11 +38,17 @@ def language_links(
     """
     current = get_language()
     page_urls = _page_urls_by_language(page, request) if page is not None else {}
+    # Filters and anchors the reader chose (?step=3, ?chart=…) carry over.
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
     links = []
     for code, name in settings.LANGUAGES:
         url = page_urls.get(code)
         if url is None and page is not None:
-            url = _untranslated_url(page, code) or _home_url(code, request)
+            url = _untranslated_url(page, code)
+        if url is not None:
+            url += query
+        elif page is not None:
+            url = _home_url(code, request)
         if url is None:
             url = translate_url(request.get_full_path(), code)
         links.append(

@@ -88,3 +88,9 @@ def test_english_search_facets_and_counts_name_countries_in_english(benin):
     benin.save()
     assert country_labels(["BJ"], "en") == {"BJ": "Benin"}
     assert country_labels(["BJ"], "fr") == {"BJ": "Bénin"}
+
+
+def test_the_language_switcher_keeps_the_readers_filters(client, home_page_en):
+    html = client.get("/fr/?step=3&year=2026").content.decode()
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert 'href="/en/?step=3&amp;year=2026"' in switcher
