@@ -3,12 +3,14 @@
 import json
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -106,6 +108,14 @@ def cycle_page(request, page: CyclePage):
     return _render(request, page, cycle, district, response, form)
 
 
+def _results_login_url(request, page: CyclePage) -> str:
+    """Published for participants only and read anonymously: where to log in (the
+    reader is told the results are for participants, not that none exist)."""
+    if request.user.is_authenticated or not page.results_published:
+        return ""
+    return f"{reverse('login')}?{urlencode({'next': page.url + '#results'})}"
+
+
 def _render(request, page, cycle, district, response, form, status=200, **extra):
     questions = selectors.questions_for_cycle(cycle)
     context = page.get_context(request)
@@ -126,6 +136,7 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         else "",
         receipt=receipt_number(response) if response and response.is_submitted else "",
         results_visible=page.results_visible_to(request.user),
+        results_login_url=_results_login_url(request, page),
         answered_by_country=(
             selectors.answered_by_country(cycle) if page.current_step >= 3 else []
         ),

@@ -192,3 +192,14 @@ def test_a_question_translated_later_shows_its_english_label(
     html = client.get(cycle_en.url).content.decode()
     assert "Vaccination focal point" in html
     assert "Number of stock-outs" in html
+
+
+def test_anonymous_readers_of_member_only_results_are_told_to_log_in(client, cycle):
+    """Seen by QA: anonymous readers were told published results were "not
+    published yet"."""
+    cycle.results_published = True
+    publish(cycle)
+    html = client.get(cycle.url).content.decode()
+    assert "pas encore publiés" not in html
+    assert "Ces résultats sont partagés avec les participants du cycle." in html
+    assert "/fr/login/?next=" in html

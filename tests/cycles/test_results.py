@@ -160,7 +160,11 @@ def test_results_are_shown_only_as_published(
         client.force_login(request.getfixturevalue(who))
     html = client.get(results_cycle.url).content.decode()
     assert (CHART_TITLE in html) is sees
-    assert (NOT_PUBLISHED_FR in html) is not sees
+    # Published for participants only: anonymous readers are told to log in, not
+    # that nothing is published.
+    members_only = who == "anonymous" and published and not public
+    assert (NOT_PUBLISHED_FR in html) is (not sees and not members_only)
+    assert ("Connectez-vous pour les lire." in html) is members_only
     for snapshot in ChartSnapshot.objects.all():
         urls = chart_urls(snapshot)
         for name in ("csv", "json", "figure", "embed", "page"):
