@@ -7,6 +7,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import requests
 from django.db import connection
@@ -21,6 +22,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def test_database_url() -> str:
+    """The test database as a DATABASE_URL, on SQLite or PostgreSQL (CI runs both)."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    user, password = settings.get("USER") or "", settings.get("PASSWORD") or ""
+    auth = (
+        f"{quote(user)}:{quote(password)}@"
+        if password
+        else (f"{quote(user)}@" if user else "")
+    )
+    host = settings.get("HOST") or "127.0.0.1"
+    port = settings.get("PORT") or 5432
+    return f"postgres://{auth}{host}:{port}/{settings['NAME']}"
+
+
 @contextmanager
 def gunicorn(**environment):
     """Serve ``portal.wsgi`` on a loopback port with the test settings, the test
@@ -29,7 +46,7 @@ def gunicorn(**environment):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",
+        "DATABASE_URL": test_database_url(),
         **{key: str(value) for key, value in environment.items()},
     }
     process = subprocess.Popen(
