@@ -22,14 +22,16 @@ def lessons_in_library(index: LessonsIndexPage) -> QuerySet[LessonPage]:
         .live()
         .public()
         .order_by("-date", "-pk")
+        .select_related("locale")
         .prefetch_related("topics", "countries")
     )
 
 
 def latest_lessons(language_code: str, limit: int = 3) -> list[LessonPage]:
-    return list(
+    return with_reader_urls(
         for_readers_of(LessonPage.objects.live().public(), language_code)
         .order_by("-date", "-pk")
+        .select_related("locale")
         .prefetch_related("topics", "countries")[:limit]
     )
 
@@ -66,9 +68,28 @@ def _first_key_message(lesson: LessonPage) -> str:
 def lessons_from_cycle(cycle: Page) -> list[LessonPage]:
     """Published lessons drawn from `cycle` (any translation of it), in the active
     language, newest first."""
-    return list(
+    return with_reader_urls(
         for_readers_of(LessonPage.objects.live().public())
         .filter(cycle__translation_key=cycle.translation_key)
         .order_by("-date", "-pk")
+        .select_related("locale")
         .prefetch_related("topics", "countries")
     )
+
+
+def with_reader_urls(lessons) -> list[LessonPage]:
+    """The lessons, each knowing its address for a reader of the active language:
+    the reader's library is looked up once per library, not once per lesson (see
+    `LessonPage.reader_url`)."""
+    lessons = list(lessons)
+    library_urls: dict[str, str] = {}
+    for lesson in lessons:
+        if lesson.in_reader_language:
+            continue
+        parent_path = lesson.path[: -lesson.steplen]
+        if parent_path not in library_urls:
+            library_urls[parent_path] = lesson.reader_url.removesuffix(
+                f"{lesson.slug}/"
+            )
+        lesson.__dict__["_reader_url"] = f"{library_urls[parent_path]}{lesson.slug}/"
+    return lessons

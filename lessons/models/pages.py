@@ -37,13 +37,15 @@ class LessonsIndexPage(Page):
         from django.core.paginator import Paginator
 
         from lessons.feeds import feed_links
-        from lessons.selectors import lessons_in_library
+        from lessons.selectors import lessons_in_library, with_reader_urls
 
         context = super().get_context(request, *args, **kwargs)
         context["feed_links"] = feed_links()
-        context["page_obj"] = Paginator(lessons_in_library(self), 12).get_page(
+        page_obj = Paginator(lessons_in_library(self), 12).get_page(
             request.GET.get("page")
         )
+        page_obj.object_list = with_reader_urls(page_obj.object_list)
+        context["page_obj"] = page_obj
         return context
 
     def route(self, request, path_components):
@@ -197,10 +199,15 @@ class LessonPage(DiscussablePageMixin, Page):
         """Where a reader of the active language reads it: its own page, or, when it
         is not translated, its address in that language's library (which serves it
         in French with a notice), so the reader stays on their side of the site."""
+        cached = self.__dict__.get("_reader_url")
+        if cached is not None:
+            return cached
         if self.in_reader_language:
             return self.url
         library = in_language(self.get_parent())
-        return f"{library.url}{self.slug}/" if library else self.url
+        url = f"{library.url}{self.slug}/" if library else self.url
+        self.__dict__["_reader_url"] = url
+        return url
 
     def get_context(self, request, *args, **kwargs):
         from lessons.selectors import lesson_context

@@ -67,3 +67,23 @@ def test_the_language_switcher_of_a_french_only_lesson_stays_on_the_lesson(
     html = client.get(french_only.url).content.decode()
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
     assert f'href="{library_en.url}non-traduite/"' in switcher
+
+
+def test_the_english_library_costs_the_same_queries_for_3_or_9_lessons(
+    client, make_lesson, library_en
+):
+    """Badges and English-side links are worked out without a query per lesson."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(library_en.url).status_code == 200
+        return len(captured)
+
+    for n in range(3):
+        make_lesson(title=f"Leçon {n}", slug=f"lecon-{n}")
+    few = queries()
+    for n in range(3, 9):
+        make_lesson(title=f"Leçon {n}", slug=f"lecon-{n}")
+    assert queries() <= few + 2
