@@ -24,9 +24,10 @@ compilemessages: $(VENV)/.installed
 	$(PY) -m portal.compile_messages
 
 ## Serve the portal with demo data on SQLite at http://127.0.0.1:$(PORT)
-run: install
+run: install chromium
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	$(MANAGE) draw_chart_images
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)

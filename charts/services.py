@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Iterator
 
+import plotly.io as pio
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils import timezone
 from charts.anonymise import for_display
 from charts.blocks import ChartBlock
 from charts.data import ChartData
-from charts.figures import build_figure, figure_dict, render_svg
+from charts.figures import build_figure, chromium_path, figure_dict, render_svg
 from charts.models import ChartSnapshot
 from charts.sources import ChartContext, SourceUnavailable, chart_data
 
@@ -81,12 +83,35 @@ def save_snapshot(
             shown = for_display(data, context.display)
             figure = build_figure(shown, snapshot.chart_type)
             snapshot.figure = figure_dict(figure)
-            svg = render_svg(figure)
-            if svg:
-                name = f"{page.translation_key}-{block_id}-{snapshot.language}.svg"
-                snapshot.image.save(name, ContentFile(svg), save=False)
+            _store_image(snapshot, figure)
     snapshot.save()
     return snapshot
+
+
+def _store_image(snapshot: ChartSnapshot, figure) -> bool:
+    """Render ``figure`` to the snapshot's static SVG (not saved); False without
+    Chromium."""
+    svg = render_svg(figure)
+    if not svg:
+        return False
+    name = f"{snapshot.translation_key}-{snapshot.block_id}-{snapshot.language}.svg"
+    snapshot.image.save(name, ContentFile(svg), save=False)
+    return True
+
+
+def draw_missing_images() -> tuple[int, int]:
+    """Draw the static image of every chart stored without one (published while
+    Chromium was absent): (drawn, still missing)."""
+    drawn = missing = 0
+    for snapshot in ChartSnapshot.objects.exclude(figure={}).filter(image=""):
+        if chromium_path() and _store_image(
+            snapshot, pio.from_json(json.dumps(snapshot.figure))
+        ):
+            snapshot.save(update_fields=["image"])
+            drawn += 1
+        else:
+            missing += 1
+    return drawn, missing
 
 
 def refresh_snapshot(

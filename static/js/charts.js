@@ -1,11 +1,13 @@
 /* Charts: the table and static image come first; the interactive plotly chart
-   (self-hosted basic bundle) loads only when asked for, or by itself on a good
-   connection when neither the browser nor the server asked to save data. */
+   (self-hosted basic bundle, ~330 kB compressed) loads only when the reader asks for
+   it. The choice is remembered on this device: once asked for, later charts load by
+   themselves, unless the browser or the server asked to save data. */
 (function () {
   "use strict";
   var charts = document.querySelectorAll("figure.chart[data-figure-url]");
   if (!charts.length) return;
   var plotlyLoading = null;
+  var REMEMBER = "dt-interactive-charts";
 
   function loadPlotly(src) {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -22,7 +24,7 @@
     return plotlyLoading;
   }
 
-  function show(chart) {
+  function show(chart, asked) {
     var button = chart.querySelector(".chart__show");
     var target = chart.querySelector(".chart__interactive");
     if (!target || chart.dataset.loaded) return;
@@ -46,26 +48,37 @@
       chart.dataset.loaded = "yes";
       var image = chart.querySelector(".chart__image");
       if (image) image.hidden = true;
-      if (button) button.hidden = true;
+      if (button) {
+        // The button goes away: keep the reader's place on the chart it opened.
+        if (asked) {
+          target.setAttribute("tabindex", "-1");
+          target.focus();
+        }
+        button.hidden = true;
+      }
     }).catch(function () {
       delete chart.dataset.loaded;
       if (button) button.disabled = false;
     });
   }
 
-  function goodConnection() {
-    var connection = navigator.connection;
-    if (!connection || connection.saveData) return false;
-    return connection.effectiveType === "4g";
+  function remembered() {
+    try { return window.localStorage.getItem(REMEMBER) === "yes"; }
+    catch (error) { return false; }
   }
 
-  var auto = goodConnection();
+  function remember() {
+    try { window.localStorage.setItem(REMEMBER, "yes"); } catch (error) { /* private mode */ }
+  }
+
+  var connection = navigator.connection;
+  var auto = remembered() && !(connection && connection.saveData);
   charts.forEach(function (chart) {
     var button = chart.querySelector(".chart__show");
     if (button) {
       button.hidden = false;
-      button.addEventListener("click", function () { show(chart); });
+      button.addEventListener("click", function () { remember(); show(chart, true); });
     }
-    if (auto && chart.dataset.autoload === "true") show(chart);
+    if (auto && chart.dataset.autoload === "true") show(chart, false);
   });
 })();

@@ -33,3 +33,29 @@ def test_reader_asks_for_the_interactive_chart(
     assert all(u.startswith(live_server.url) for u in requested)
     assert page.locator(".chart__interactive").inner_text().count("District") >= 1
     assert page.js_errors == []
+
+
+def test_first_view_never_fetches_plotly_and_the_choice_is_remembered(
+    page, live_server, home_page, districts_responses
+):
+    """Issue 20: on a fast connection the charts script fetched plotly by itself
+    (~330 kB of a reader's data bundle). Now only a reader's click does, and this
+    device remembers it; focus stays on the opened chart (issue 16)."""
+    store_charts(home_page, districts_responses, DisplayMode.PSEUDONYMS, "c1")
+    url = live_server.url + chart_urls(ChartSnapshot.objects.get())["page"]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert not any("plotly" in u for u in requested)
+
+    page.get_by_role("button", name="Afficher le graphique interactif").click()
+    page.wait_for_selector(".chart__interactive .plot-container")
+    focused = page.evaluate("document.activeElement.className")
+    assert "chart__interactive" in focused
+
+    requested.clear()
+    page.goto(url)
+    page.wait_for_selector(".chart__interactive .plot-container")
+    assert any(u.endswith("plotly-basic.min.js") for u in requested)
+    assert page.js_errors == []

@@ -1,0 +1,261 @@
+"""Page speed as a ratio against a stock Wagtail page measured in the same run (issue 20).
+
+A fresh `wagtail start` site (its home page, production settings, SQLite) and the portal
+(production settings, seeded SQLite, `bench.server`) run side by side under gunicorn with
+the same number of workers. Each page is read sequentially (median latency) and by ten
+concurrent keep-alive clients for a few seconds (requests per second). The machine is
+shared and noisy, so only the ratios to the stock page are given budgets.
+
+Pages: home `/fr/`, the results cycle read by a signed-in member with 300 comments on
+it, a lesson, a search. Anonymous pages are read twice: with the page cache off
+(`PAGE_CACHE_SECONDS=0`, the uncached budget of 1.5× the stock median) and on (the
+cached throughput budget of 5× the stock page's uncached throughput), with the hit
+rate read from the `X-Cache` header.
+"""
+
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.result import Result
+from bench.server import (
+    ROOT,
+    free_port,
+    gunicorn_server,
+    prepare,
+    production_env,
+)
+
+WORKERS = 3
+SEQUENTIAL = 40
+CONCURRENCY = 10
+SECONDS = 4.0
+UNCACHED_BUDGET = 1.5  # × the stock page's median
+CACHED_BUDGET = 5.0  # × the stock page's uncached throughput
+CYCLE = "/fr/cycles/revues-des-deces-maternels/"  # results out, discussion open
+LESSON = "/fr/lecons/supervision-formative-trimestrielle/"
+PAGES = [
+    ("home /fr/", "/fr/", False),
+    ("cycle, member, results + 300 comments", CYCLE, True),
+    ("lesson", LESSON, False),
+    ("search 'vaccination'", "/fr/search/?q=vaccination", False),
+]
+MEMBER = "hdmt-bj-banikoara-1"
+
+SETUP = """
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from wagtail.models import Page
+from discussions.services import Draft, post_comment
+user = get_user_model().objects.get(username="{member}")
+page = Page.objects.get(url_path__endswith="{slug}/", locale__language_code="fr").specific
+for number in range(300):
+    post_comment(user, page, Draft(f"Commentaire {{number}} : les revues reprennent.",
+                 None), limit_rate=False, notify=False)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print("SESSION=" + session.session_key)
+"""
+
+
+def _get(connection, path, cookie):
+    headers = {"Accept-Encoding": "gzip", "Accept-Language": "fr"}
+    if cookie:
+        headers["Cookie"] = f"sessionid={cookie}"
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.status, response.getheader("X-Cache", "")
+
+
+def sequential(base: str, path: str, cookie: str | None = None) -> tuple[float, list]:
+    """Median latency in ms over SEQUENTIAL reads (after five warm-up reads)."""
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    for _ in range(5):
+        status, _ = _get(connection, path, cookie)
+        if status != 200:
+            raise RuntimeError(f"{path}: HTTP {status}")
+    timings, marks = [], []
+    for _ in range(SEQUENTIAL):
+        start = time.perf_counter()
+        _status, mark = _get(connection, path, cookie)
+        timings.append((time.perf_counter() - start) * 1000)
+        marks.append(mark)
+    connection.close()
+    return statistics.median(timings), marks
+
+
+def throughput(base: str, path: str, cookie: str | None = None) -> float:
+    """Requests per second with CONCURRENCY keep-alive clients for SECONDS."""
+    parts = urlsplit(base)
+    counts = [0] * CONCURRENCY
+    stop = time.monotonic() + SECONDS
+
+    def client(index):
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        while time.monotonic() < stop:
+            status, _ = _get(connection, path, cookie)
+            if status == 200:
+                counts[index] += 1
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CONCURRENCY)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / SECONDS
+
+
+def stock_site(tmp: Path):
+    """A fresh `wagtail start` project served by gunicorn: (process, base URL)."""
+    wagtail = Path(sys.executable).with_name("wagtail")
+    subprocess.run([str(wagtail), "start", "stocksite", str(tmp)], check=True)
+    (tmp / "stocksite" / "settings" / "local.py").write_text(
+        "SECRET_KEY = 'bench-only-not-secret'\nALLOWED_HOSTS = ['127.0.0.1']\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "stocksite.settings.production",
+    }
+    env.pop("DATABASE_URL", None)
+    for args in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=tmp,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "stocksite.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=tmp,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            parts = urlsplit(base)
+            connection = http.client.HTTPConnection(parts.hostname, parts.port)
+            if _get(connection, "/", None)[0] == 200:
+                break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise
+            time.sleep(0.3)
+    return process, base
+
+
+def _session(env: dict[str, str]) -> str:
+    code = SETUP.format(member=MEMBER, slug=CYCLE.rstrip("/").rsplit("/", 1)[-1])
+    output = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    ).stdout
+    return next(
+        line.split("=", 1)[1] for line in output.splitlines() if "SESSION=" in line
+    )
+
+
+def _portal_results(base, stock_median, stock_rps, session, cached) -> list[Result]:
+    results = []
+    for name, path, signed_in in PAGES:
+        cookie = session if signed_in else None
+        if cached and signed_in:
+            continue
+        median, marks = sequential(base, path, cookie)
+        if cached:
+            rps = throughput(base, path, cookie)
+            hits = sum(mark == "hit" for mark in marks) / len(marks)
+            results += [
+                Result(
+                    f"{name}, page cache: requests/s at concurrency {CONCURRENCY}, "
+                    "× stock uncached",
+                    round(rps / stock_rps, 2),
+                    "×",
+                    budget=CACHED_BUDGET,
+                    lower_is_better=False,
+                    note=f"{rps:.0f} req/s vs stock {stock_rps:.0f} req/s; "
+                    f"cache hit rate {hits:.0%}",
+                ),
+            ]
+        else:
+            ratio = median / stock_median
+            results.append(
+                Result(
+                    f"{name}, uncached: median × stock page",
+                    round(ratio, 2),
+                    "×",
+                    budget=UNCACHED_BUDGET,
+                    note=f"{median:.1f} ms vs stock {stock_median:.1f} ms",
+                )
+            )
+    return results
+
+
+def run() -> list[Result]:
+    with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
+        tmp = Path(tmp)
+        stock_dir = tmp / "stock"
+        stock_dir.mkdir()
+        process, stock = stock_site(stock_dir)
+        try:
+            env = production_env(f"sqlite:///{tmp / 'portal.sqlite3'}")
+            prepare(env)
+            session = _session(env)
+            stock_median, _ = sequential(stock, "/")
+            stock_rps = throughput(stock, "/")
+            results = [
+                Result("stock Wagtail home: median", round(stock_median, 1), "ms"),
+                Result(
+                    f"stock Wagtail home: requests/s at concurrency {CONCURRENCY}",
+                    round(stock_rps),
+                    "req/s",
+                ),
+            ]
+            for cached in (False, True):
+                seconds = "300" if cached else "0"
+                with gunicorn_server(
+                    {**env, "PAGE_CACHE_SECONDS": seconds}, workers=WORKERS
+                ) as base:
+                    results += _portal_results(
+                        base, stock_median, stock_rps, session, cached
+                    )
+            return results
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    for result in run():
+        print(result.as_dict())
