@@ -21,45 +21,82 @@ PALETTE = ["#0b6e4f", "#b34700", "#3a6ea5", "#8a3ffc", "#6b7b1f", "#a4161a"]
 BARMODE = {"bar": "group", "grouped_bar": "group", "stacked_bar": "stack"}
 
 
+# Beyond this many categories vertical bars need tiny rotated labels (33 districts:
+# 6 px on a 360 px phone), so bars lie down, sorted by value, one row per category.
+MANY_CATEGORIES = 12
+ROW_HEIGHT = 22
+
+
+def _category_order(data: ChartData) -> list[str]:
+    """Categories by total value, largest first (ties keep their order)."""
+    totals = data.frame.groupby("category", sort=False)["value"].sum()
+    return sorted(data.categories, key=lambda category: -float(totals[category]))
+
+
 def build_figure(data: ChartData, chart_type: str) -> go.Figure:
+    horizontal = chart_type != "line" and len(data.categories) > MANY_CATEGORIES
     figure = go.Figure()
     for position, series in enumerate(data.series_names):
         rows = data.frame[data.frame["series"] == series]
         color = PALETTE[position % len(PALETTE)]
         name = series or data.value_label
+        categories, values = rows["category"].tolist(), rows["value"].tolist()
         if chart_type == "line":
             trace = go.Scatter(
-                x=rows["category"].tolist(),
-                y=rows["value"].tolist(),
+                x=categories,
+                y=values,
                 name=name,
                 mode="lines+markers",
                 line={"color": color},
             )
-        else:
+        elif horizontal:
             trace = go.Bar(
-                x=rows["category"].tolist(),
-                y=rows["value"].tolist(),
+                x=values,
+                y=categories,
+                orientation="h",
                 name=name,
                 marker={"color": color},
             )
+        else:
+            trace = go.Bar(x=categories, y=values, name=name, marker={"color": color})
         figure.add_trace(trace)
     value_title = data.value_label + (f" ({data.unit})" if data.unit else "")
-    figure.update_layout(
-        barmode=BARMODE.get(chart_type, "group"),
-        showlegend=len(data.series_names) > 1,
-        margin={"l": 60, "r": 10, "t": 10, "b": 80},
-        height=360,
-        width=720,
-        font={"family": "system-ui, sans-serif", "size": 13, "color": "#1b2430"},
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        xaxis={"title": {"text": data.category_label}, "automargin": True},
-        yaxis={"title": {"text": value_title}, "gridcolor": "#d5dbd8"},
-    )
+    category_axis = {"title": {"text": data.category_label}, "automargin": True}
+    value_axis = {"title": {"text": value_title}, "gridcolor": "#d5dbd8"}
     if data.unit == "%":
         # Shares are read against the whole: an axis from 0 to 100 % never
         # magnifies a small difference.
-        figure.update_yaxes(range=[0, 100])
+        value_axis["range"] = [0, 100]
+    layout = {
+        "barmode": BARMODE.get(chart_type, "group"),
+        "showlegend": len(data.series_names) > 1,
+        "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1b2430"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+    }
+    if horizontal:
+        category_axis.update(
+            categoryorder="array",
+            categoryarray=_category_order(data),
+            autorange="reversed",  # largest on top
+        )
+        layout.update(
+            margin={"l": 10, "r": 10, "t": 10, "b": 50},
+            width=420,
+            height=90 + ROW_HEIGHT * len(data.categories),
+            xaxis=value_axis,
+            yaxis=category_axis,
+            legend={"orientation": "h", "y": -0.05, "yanchor": "top"},
+        )
+    else:
+        layout.update(
+            margin={"l": 60, "r": 10, "t": 10, "b": 80},
+            height=360,
+            width=720,
+            xaxis=category_axis,
+            yaxis=value_axis,
+        )
+    figure.update_layout(**layout)
     return figure
 
 
