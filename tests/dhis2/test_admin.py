@@ -63,7 +63,7 @@ def test_test_connection_shows_the_result_in_french(
 ):
     client.force_login(platform_admin)
     url = reverse("dhis2_test_connection")
-    response = client.post(url, HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.post(url, HTTP_ACCEPT_LANGUAGE="fr", follow=True)
     assert "2.41.1" in response.content.decode()
     assert "John Traore" in response.content.decode()
 
@@ -74,7 +74,7 @@ def test_test_connection_shows_the_result_in_french(
     profile = UserProfile.get_for_user(platform_admin)
     profile.preferred_language = "fr"
     profile.save()
-    response = client.post(url)
+    response = client.post(url, follow=True)
     html = response.content.decode()
     assert "401" in html
     assert "DHIS2 a refusé" in html
