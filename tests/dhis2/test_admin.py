@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from dhis2.models import AnalyticsQuery, AnalyticsSnapshot, Dhis2Settings
 from tests.dhis2.fake_dhis2 import TOKEN
@@ -134,8 +135,6 @@ def test_with_a_worker_the_buttons_return_before_a_hanging_dhis2_answers(
 ):
     """Production queues the DHIS2 calls: the admin gets the page back at once,
     saying the call waits for the worker, and DHIS2 has not even been asked yet."""
-    from django_tasks_db.models import DBTaskResult
-
     settings.TASKS = DATABASE_TASKS
     dhis2_server.failures.update({"analytics": "hang", "system/info": "hang"})
     client.force_login(platform_admin)
