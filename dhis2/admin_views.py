@@ -1,48 +1,27 @@
-"""Admin views: test the DHIS2 connection; refresh an analytics snapshot."""
+"""Admin views: test the DHIS2 connection; refresh an analytics snapshot.
 
-from dataclasses import dataclass
+Both queue a task and return at once; the page shows the status of the last one
+(queued, running, succeeded or failed with its message), so a hanging DHIS2 never
+holds an admin request.
+"""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dhis2.client import Dhis2Error
-from dhis2.models import AnalyticsQuery, AnalyticsSnapshot
-from dhis2.services import make_client
-from dhis2.tasks import refresh_snapshot_task
-
-
-@dataclass(frozen=True)
-class ConnectionResult:
-    ok: bool
-    message: str
-
-
-def check_connection() -> ConnectionResult:
-    try:
-        client = make_client()
-        info = client.system_info()
-        me = client.me()
-    except Dhis2Error as error:
-        return ConnectionResult(False, error.message)
-    return ConnectionResult(
-        True,
-        _("Connected to DHIS2 %(version)s (%(system)s) as %(user)s.")
-        % {
-            "version": info.get("version", "?"),
-            "system": info.get("systemName", ""),
-            "user": me.get("displayName") or me.get("username", "?"),
-        },
-    )
+from dhis2.models import AnalyticsQuery, AnalyticsSnapshot, Dhis2Job
+from dhis2.selectors import last_job
+from dhis2.tasks import queue_connection_test, queue_refresh
 
 
 def test_connection(request):
     if not request.user.has_perm("dhis2.change_dhis2settings"):
         raise PermissionDenied
-    result = check_connection() if request.method == "POST" else None
+    if request.method == "POST":
+        queue_connection_test()
+        return redirect("dhis2_test_connection")
     return TemplateResponse(
         request,
         "dhis2/admin/test_connection.html",
@@ -50,7 +29,7 @@ def test_connection(request):
             "page_title": _("Test the DHIS2 connection"),
             "header_title": _("Test the DHIS2 connection"),
             "header_icon": "link",
-            "result": result,
+            "job": last_job(Dhis2Job.Kind.CONNECTION),
             "settings_url": reverse(
                 "wagtailsettings:edit", args=["dhis2", "dhis2settings"]
             ),
@@ -63,18 +42,7 @@ def refresh_query(request, pk):
         raise PermissionDenied
     query = get_object_or_404(AnalyticsQuery, pk=pk)
     if request.method == "POST":
-        result = refresh_snapshot_task.enqueue(query.pk)
-        snapshot = AnalyticsSnapshot.objects.filter(query=query).first()
-        if not result.is_finished:
-            messages.info(request, _("Refresh queued: reload this page in a minute."))
-        elif snapshot is None or snapshot.last_error:
-            messages.error(
-                request,
-                _("DHIS2 could not be read: %(error)s The last snapshot is kept.")
-                % {"error": snapshot.last_error if snapshot else ""},
-            )
-        else:
-            messages.success(request, _("Snapshot refreshed from DHIS2."))
+        queue_refresh(query)
         return redirect("dhis2_refresh_query", pk=query.pk)
     snapshot = AnalyticsSnapshot.objects.filter(query=query).first()
     return TemplateResponse(
@@ -85,6 +53,7 @@ def refresh_query(request, pk):
             "header_title": query.name,
             "header_icon": "table",
             "snapshot": snapshot or AnalyticsSnapshot(query=query),
+            "job": last_job(Dhis2Job.Kind.REFRESH, query),
             "index_url": reverse("wagtailsnippets_dhis2_analyticsquery:list"),
         },
     )

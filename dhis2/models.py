@@ -149,6 +149,60 @@ class AnalyticsSnapshot(models.Model):
         return str(self.query)
 
 
+class Dhis2Job(models.Model):
+    """One DHIS2 call asked for in the admin (a refresh, a connection test), run as a
+    task: the admin page shows where the last one is without waiting for DHIS2."""
+
+    class Kind(models.TextChoices):
+        REFRESH = "refresh", _("analytics refresh")
+        CONNECTION = "connection", _("connection test")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    query = models.ForeignKey(
+        AnalyticsQuery,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        verbose_name=_("query"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("DHIS2 job")
+        verbose_name_plural = _("DHIS2 jobs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "query", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+    @property
+    def help_class(self) -> str:
+        """The admin's help-block style for this status."""
+        return {
+            self.Status.SUCCEEDED: "help-info",
+            self.Status.FAILED: "help-critical",
+        }.get(self.status, "help-warning")
+
+
 class ExportMapping(ClusterableModel):
     """How one cycle's submitted answers become a DHIS2 data value set."""
 

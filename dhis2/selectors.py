@@ -1,7 +1,7 @@
 """Reads for the DHIS2 app. Pages call these; none of them calls DHIS2."""
 
 from dhis2.client import Dhis2Connection
-from dhis2.models import AnalyticsSnapshot, Dhis2Settings
+from dhis2.models import AnalyticsQuery, AnalyticsSnapshot, Dhis2Job, Dhis2Settings
 
 
 def stored_connection() -> Dhis2Connection:
@@ -68,3 +68,8 @@ def analytics_chart_data(value, context):
             "date": timezone.localtime(snapshot.fetched_at).date().isoformat(),
         },
     )
+
+
+def last_job(kind: str, query: AnalyticsQuery | None = None) -> Dhis2Job | None:
+    """The latest job of this kind (for this query), whatever its status."""
+    return Dhis2Job.objects.filter(kind=kind, query=query).first()

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # The database task backend (its queue table) and its db_worker command.
+    "django_tasks_db",
     # Security.
     "axes",
     "csp",
@@ -236,7 +238,11 @@ DEFAULT_FROM_EMAIL = env_str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Slow work off the request path (django-tasks, brought by Wagtail).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Immediate here (make run, dev, tests): a task runs inside the call that enqueues it.
+# Production queues tasks in the database for `manage.py db_worker` (see production.py).
+IMMEDIATE_TASKS_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
+DATABASE_TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
+TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS_BACKEND}}
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "District.Team"

@@ -42,10 +42,16 @@ if AWS_STORAGE_BUCKET_NAME:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS  # noqa: F405
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# Chart images, PDF briefs, e-mail batches and DHIS2 calls leave the request: on
+# PostgreSQL they queue in the database for `manage.py db_worker` (README, "Background
+# worker"); pages render meanwhile. SQLite (one small server) keeps running them
+# immediately. TASKS_BACKEND (a dotted backend path) overrides either choice.
+_on_postgres = "postgresql" in DATABASES["default"]["ENGINE"]  # noqa: F405
 TASKS = {
     "default": {
         "BACKEND": env_str(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+            "TASKS_BACKEND",
+            DATABASE_TASKS_BACKEND if _on_postgres else IMMEDIATE_TASKS_BACKEND,  # noqa: F405
         )
     }
 }

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from dhis2.models import AnalyticsQuery, AnalyticsSnapshot, Dhis2Settings
 from tests.dhis2.fake_dhis2 import TOKEN
@@ -63,7 +64,7 @@ def test_test_connection_shows_the_result_in_french(
 ):
     client.force_login(platform_admin)
     url = reverse("dhis2_test_connection")
-    response = client.post(url, HTTP_ACCEPT_LANGUAGE="fr")
+    response = client.post(url, HTTP_ACCEPT_LANGUAGE="fr", follow=True)
     assert "2.41.1" in response.content.decode()
     assert "John Traore" in response.content.decode()
 
@@ -74,7 +75,7 @@ def test_test_connection_shows_the_result_in_french(
     profile = UserProfile.get_for_user(platform_admin)
     profile.preferred_language = "fr"
     profile.save()
-    response = client.post(url)
+    response = client.post(url, follow=True)
     html = response.content.decode()
     assert "401" in html
     assert "DHIS2 a refusé" in html
@@ -124,3 +125,31 @@ def test_facilitator_opens_the_query_and_mapping_forms(client, facilitator):
     for name in ("analyticsquery", "exportmapping"):
         response = client.get(reverse(f"wagtailsnippets_dhis2_{name}:add"))
         assert response.status_code == 200
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_with_a_worker_the_buttons_return_before_a_hanging_dhis2_answers(
+    client, platform_admin, dhis2_settings, dhis2_server, query, settings
+):
+    """Production queues the DHIS2 calls: the admin gets the page back at once,
+    saying the call waits for the worker, and DHIS2 has not even been asked yet."""
+    settings.TASKS = DATABASE_TASKS
+    dhis2_server.failures.update({"analytics": "hang", "system/info": "hang"})
+    client.force_login(platform_admin)
+
+    response = client.post(
+        reverse("dhis2_refresh_query", args=[query.pk]),
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    html = response.content.decode()
+    assert 'data-job-status="queued"' in html
+    assert "waiting for the background worker" in html
+
+    response = client.post(reverse("dhis2_test_connection"), follow=True)
+    assert 'data-job-status="queued"' in response.content.decode()
+
+    assert dhis2_server.requests == []
+    assert DBTaskResult.objects.filter(status="READY").count() == 2

@@ -94,3 +94,32 @@ def test_redis_cache_round_trip_against_the_real_server():
         assert cache.get("district-team-test") == {"answers": 31}
         cache.delete("district-team-test")
         assert cache.get("district-team-test") is None
+
+
+@pytest.mark.parametrize(
+    ("database_url", "tasks_backend", "expected"),
+    [
+        (
+            "postgres://u@db.example.org:5432/dt",
+            None,
+            "django_tasks_db.DatabaseBackend",
+        ),
+        ("sqlite:///tmp/dt.sqlite3", None, "ImmediateBackend"),
+        (
+            "postgres://u@db.example.org:5432/dt",
+            "django_tasks.backends.immediate.ImmediateBackend",
+            "ImmediateBackend",
+        ),
+    ],
+)
+def test_production_queues_tasks_for_the_worker_on_postgresql(
+    database_url, tasks_backend, expected
+):
+    env = {"SECRET_KEY": "x" * 20 + "y7#Lq!2@pZ" * 5, "DATABASE_URL": database_url}
+    if tasks_backend:
+        env["TASKS_BACKEND"] = tasks_backend
+    result = _manage(
+        "shell", "-c", "from django.conf import settings; print(settings.TASKS)", **env
+    )
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
