@@ -91,7 +91,7 @@ def gunicorn_server(env: dict[str, str], workers: int = 2) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(url, process)
+        wait_until_up(url, process, timeout=180)  # a busy shared machine
         yield url
     finally:
         process.terminate()
