@@ -17,6 +17,7 @@ from charts.data import ChartData
 from charts.figures import build_figure, chromium_path, figure_dict, render_svg
 from charts.models import ChartSnapshot
 from charts.sources import ChartContext, SourceUnavailable, chart_data
+from portal import pagecache
 
 
 def chart_blocks(page) -> Iterator[tuple[str, object]]:
@@ -136,4 +137,5 @@ def refresh_page_charts(page) -> list[ChartSnapshot]:
         ChartSnapshot.objects.filter(
             translation_key=page.translation_key, language=page.locale.language_code
         ).exclude(block_id__in=[s.block_id for s in snapshots]).delete()
+    pagecache.purge()  # anonymous readers see the new charts at once
     return snapshots

@@ -21,6 +21,7 @@ from cycles.models import CyclePage, SurveyResponse, SurveyResponseRevision
 from cycles.models.responses import ResponseStatus
 from cycles.selectors import canonical_cycle
 from districts.models import District
+from portal import pagecache
 
 
 class AnswersClosed(Exception):
@@ -113,6 +114,7 @@ def submit_response(
     )
     if result.saved and not result.replay:
         refresh_published_results(cycle)
+        pagecache.purge()  # who has answered shows on the cycle's pages
     return result
 
 

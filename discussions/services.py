@@ -25,6 +25,7 @@ from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post
 from discussions.ratelimit import allow_comment
 from districts.roles import Role, is_facilitator, user_district
+from portal import pagecache
 from portal.text import strip_bidi_controls
 
 MAX_LENGTH = 5000
@@ -131,6 +132,7 @@ def post_comment(
     Follow.objects.get_or_create(user=user, page_id=thread_id)
     if notify:
         notifications.queue_for_comment(comment, parent)
+    pagecache.purge()
     return comment
 
 
@@ -152,6 +154,7 @@ def edit_comment(user, comment: XtdComment, text: str) -> None:
     CommentDetails.objects.filter(comment=comment).update(
         body_html=markup.render(comment.comment), edited_at=timezone.now()
     )
+    pagecache.purge()
 
 
 def delete_comment(user, comment: XtdComment) -> None:
@@ -165,6 +168,7 @@ def _set_status(comment: XtdComment, status: str, reason: str) -> None:
     )
     comment.is_public = status == CommentStatus.PUBLISHED
     comment.save(update_fields=["is_public"])
+    pagecache.purge()  # approved, hidden, removed or deleted: readers see it at once
 
 
 @transaction.atomic
@@ -180,6 +184,7 @@ def toggle_like(user, comment: XtdComment) -> bool:
     CommentDetails.objects.filter(comment=comment).update(
         like_count=F("like_count") + (1 if created else -1)
     )
+    pagecache.purge()
     return created
 
 

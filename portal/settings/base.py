@@ -88,6 +88,10 @@ MIDDLEWARE = [
     # Pages are gzipped for slow, costly connections; Django pads each compressed
     # response with random bytes against BREACH, and CSRF tokens are masked per request.
     "django.middleware.gzip.GZipMiddleware",
+    # Anonymous readers' Wagtail pages from the cache (portal/pagecache.py): inside
+    # gzip (pages are stored uncompressed), outside sessions, CSRF and CSP (it sees
+    # their cookies and headers, and serves a hit before a session is read).
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +153,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: Redis when REDIS_URL is set, local memory otherwise.
 REDIS_URL = env_str("REDIS_URL")
 CACHES = cache_settings(REDIS_URL)
+# Anonymous readers' pages are kept this long (0: no page cache); any publication,
+# comment, survey answer or chart refresh forgets them all at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # --- Authentication.
 AUTHENTICATION_BACKENDS = [

@@ -15,3 +15,6 @@ WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: the live server of the browser tests runs in another thread.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "tmp" / "test-db.sqlite3")}  # noqa: F405
+# Off in tests unless a test turns it on (tests/portal/test_page_cache.py): a cached page
+# would hide what a test just changed by hand in the database.
+PAGE_CACHE_SECONDS = 0

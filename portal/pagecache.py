@@ -1,0 +1,164 @@
+"""Anonymous readers' Wagtail pages served from Django's cache (see docs/decisions.md).
+
+Only what every anonymous reader would be sent is stored: a GET of a Wagtail page (not a
+preview, not the admin) from a request with no session, answered 200 with no cookie set,
+no CSRF token in the page and no ``Cache-Control: private/no-store/no-cache``. A
+signed-in reader (a session cookie) is neither served from the cache nor stored.
+
+Purge is site-wide: every key carries a *generation* token kept in the cache, and any
+change a reader could see (a page published, unpublished, moved or deleted; a comment
+posted, edited, liked or moderated; a survey submitted; a chart recomputed) replaces
+the token, so all stored pages are forgotten at once. The token is random rather than
+a counter, so that an evicted token can never bring old pages back.
+
+The key is the scheme, host and full path (query string included; the language is in
+the path), not Accept-Encoding: the stored page is uncompressed, and GZipMiddleware
+(outside this one) compresses it per request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.http import HttpRequest, HttpResponse
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "pagecache:generation"
+HEADER = "X-Cache"
+# Set by the before_serve_page hook (portal/wagtail_hooks.py): only Wagtail's own
+# page serving is stored, never a Django view that happens to answer 200.
+PAGE_MARK = "_page_cache_page"
+_UNCACHEABLE = ("private", "no-store", "no-cache")
+_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def cache_seconds() -> int:
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def generation() -> str:
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        token = cache.get(GENERATION_KEY) or ""
+    return token
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def purge() -> None:
+    """Forget every stored page: now, and again once the current transaction commits
+    (a reader who rendered the page between the two saw the old rows and stored it
+    under the generation the commit replaces)."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    """A session or a pending message may change the page: such a request is never
+    served from the cache nor stored (checked before the session is read)."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def eligible(request: HttpRequest) -> bool:
+    return (
+        cache_seconds() > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(_ADMIN_PREFIXES)
+        and not _signed_in(request)
+    )
+
+
+def cache_key(request: HttpRequest, token: str) -> str | None:
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"pagecache:{token}:{digest}"
+
+
+def storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if request.method != "GET" or not getattr(request, PAGE_MARK, False):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.has_header("Set-Cookie"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in _UNCACHEABLE):
+        return False
+    return b"csrfmiddlewaretoken" not in response.content
+
+
+def _stored(response: HttpResponse) -> dict:
+    headers = {
+        name: value
+        for name, value in response.headers.items()
+        if name.lower() not in ("content-length", HEADER.lower())
+    }
+    return {
+        "status": response.status_code,
+        "headers": headers,
+        "content": response.content,
+    }
+
+
+def _from_stored(entry: dict) -> HttpResponse:
+    response = HttpResponse(
+        entry["content"], status=entry["status"], headers=entry["headers"]
+    )
+    response[HEADER] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    """Between GZipMiddleware and SessionMiddleware: it sees the page with the
+    session's and the CSRF middleware's cookies and the CSP header already set."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not eligible(request):
+            return self.get_response(request)
+        key = cache_key(request, generation())
+        if key is None:
+            return self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return _from_stored(entry)
+        response = self.get_response(request)
+        if storable(request, response):
+            cache.set(key, _stored(response), timeout=cache_seconds())
+        response[HEADER] = "miss"
+        return response
+
+
+def _purge_on_signal(sender, **kwargs) -> None:
+    purge()
+
+
+def _purge_on_page_delete(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        purge()
+
+
+def connect_signals() -> None:
+    """Wagtail's publication signals purge the cache (called from PortalConfig)."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_purge_on_signal, dispatch_uid=f"pagecache-{signal!r}")
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="pagecache-page-delete")
