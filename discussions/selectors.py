@@ -21,6 +21,7 @@ from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
 from portal.text import strip_bidi_controls
+from portal.translations import remember_sources
 
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
@@ -287,6 +288,7 @@ def forum_links(request, current=None) -> list[ForumLink]:
         .select_related("country")
         .order_by("title")
     )
+    remember_sources(forums)
     user = request.user
     district = user_district(user)
     own_country = district.country_id if district else None
