@@ -50,6 +50,12 @@ def locale_for(language_code: str | None) -> Locale | None:
     return next((loc for loc in memo if loc.language_code == language_code), None)
 
 
+def active_locale() -> Locale:
+    """The Locale of the active language, or the default one (as
+    `Locale.get_active`, memoised like `locale_for`)."""
+    return locale_for(get_language()) or default_locale()
+
+
 def language_of(page) -> str:
     """The language code of a page's locale (no query within a request)."""
     memo = None
@@ -173,9 +179,14 @@ def in_language_or_source(page: Page, language_code: str | None = None) -> Page:
     return in_language(page, language_code) or source_page(page)
 
 
-def live_translations(page: Page) -> dict[str, Page]:
-    """{language code: live page} for every language the group is published in."""
-    pages = Page.objects.live().filter(translation_key=page.translation_key).specific()
+def live_translations(page: Page, specific: bool = True) -> dict[str, Page]:
+    """{language code: live page} for every language the group is published in.
+
+    `specific=False` gives plain `Page` objects (enough for titles and URLs, one
+    query instead of two)."""
+    pages = Page.objects.live().filter(translation_key=page.translation_key)
+    if specific:
+        pages = pages.specific()
     return {language_of(p): p for p in pages}
 
 
