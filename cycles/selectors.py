@@ -55,7 +55,7 @@ def responses_for_cycle(cycle: CyclePage) -> QuerySet[SurveyResponse]:
 def district_response(cycle: CyclePage, district: District) -> SurveyResponse | None:
     return (
         SurveyResponse.objects.filter(cycle=canonical_cycle(cycle), district=district)
-        .select_related("updated_by")
+        .select_related("updated_by", "district")
         .first()
     )
 

@@ -63,6 +63,14 @@ def user_district(user):
     """The district whose team the user belongs to, or None."""
     if not user.is_authenticated:
         return None
+    descriptor = user._meta.model.membership  # the membership and its district at once
+    if not descriptor.is_cached(user):
+        found = (
+            descriptor.related.related_model.objects.select_related("district")
+            .filter(user=user)
+            .first()
+        )
+        descriptor.related.set_cached_value(user, found)
     membership = getattr(user, "membership", None)
     return membership.district if membership else None
 

@@ -102,6 +102,8 @@ def source_page(page: Page) -> Page:
     if cached is None:
         cached = Page.objects.get(pk=source_id(page)).specific
         cached.__dict__["_translation_source_id"] = cached.pk
+        # The source, asked for this page's language, finds it without a query.
+        cached.__dict__["_known_translations"] = {page.locale_id: page}
         page.__dict__["_translation_source"] = cached
     return cached
 
@@ -146,6 +148,9 @@ def in_language(page: Page, language_code: str | None = None) -> Page | None:
         return None
     if page.locale_id == locale.pk and page.live:
         return page
+    known = page.__dict__.get("_known_translations", {}).get(locale.pk)
+    if known is not None and known.live:
+        return known
     found = (
         Page.objects.live()
         .filter(translation_key=page.translation_key, locale=locale)
