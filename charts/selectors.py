@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
 from charts.models import ChartSnapshot
+from portal.translations import language_of
 
 
 def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
@@ -17,7 +18,7 @@ def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
     return {
         s.block_id: s
         for s in ChartSnapshot.objects.filter(
-            translation_key=page.translation_key, language=page.locale.language_code
+            translation_key=page.translation_key, language=language_of(page)
         )
     }
 

@@ -23,6 +23,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from charts.anonymise import DisplayOptions
 from charts.data import ChartData
 from charts.datasets import table_to_frame
+from portal.translations import language_of
 
 
 class SourceUnavailable(Exception):
@@ -169,7 +170,7 @@ def chart_context_for_cycle(page) -> ChartContext:
     )
     return ChartContext(
         page=page,
-        language=page.locale.language_code,
+        language=language_of(page),
         cycle_title=page.title,
         display=DisplayOptions(
             mode=cycle.results_display_mode,
@@ -206,7 +207,7 @@ def survey_question_table(value, context: ChartContext) -> ChartData:
     cycle = canonical_cycle(page)
     responses = submitted_responses(cycle)
     stamp = responses.aggregate(last=Max("updated_at"), n=Count("id"))
-    language = context.language or page.locale.language_code
+    language = context.language or language_of(page)
     with translation.override(language):
         questions = questions_for_cycle(cycle)
         names = {q.name for q in questions}

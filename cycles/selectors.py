@@ -14,7 +14,7 @@ from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
 from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
-from portal.translations import in_language, source_page
+from portal.translations import in_language, remember_sources, source_page
 
 
 def canonical_cycle(page: Page) -> CyclePage:
@@ -55,7 +55,7 @@ def responses_for_cycle(cycle: CyclePage) -> QuerySet[SurveyResponse]:
 def district_response(cycle: CyclePage, district: District) -> SurveyResponse | None:
     return (
         SurveyResponse.objects.filter(cycle=canonical_cycle(cycle), district=district)
-        .select_related("updated_by")
+        .select_related("updated_by", "district")
         .first()
     )
 
@@ -212,7 +212,9 @@ def call_to_action(cycle: CyclePage, user) -> str:
 
 def current_cycles(request: HttpRequest) -> list[CycleCard]:
     """Live cycles of the active language that are not finished, newest first."""
-    cycles = [c for c in live_cycles() if c.current_step < 6]
+    cycles = list(live_cycles())
+    remember_sources(cycles)  # their behaviour is read from it: one query for all
+    cycles = [c for c in cycles if c.current_step < 6]
     return [cycle_card(c, request) for c in _newest_first(cycles)]
 
 

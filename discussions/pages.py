@@ -3,7 +3,7 @@
 from wagtail.models import Page
 
 from discussions.models import DiscussablePageMixin
-from portal.translations import source_id
+from portal.translations import source_id, source_page
 
 
 def thread_page_id(page: Page) -> int:
@@ -26,8 +26,8 @@ def protocol(page: Page):
     source_id = thread_page_id(page)
     if source_id == page.pk:
         return specific
-    source = Page.objects.filter(pk=source_id).specific().first()
-    if source is None or type(source) is not type(specific):
+    source = source_page(page)
+    if type(source) is not type(specific):
         return specific
     return _SourceRules(specific, source)
 

@@ -3,15 +3,11 @@
 from django.conf import settings
 from django.utils import timezone
 
-from districts.roles import Role, is_facilitator, user_district
+from districts.roles import Role, group_names, is_facilitator, user_district
 
 
-def _group_names(user) -> set[str]:
-    cached = getattr(user, "_discussion_groups", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._discussion_groups = cached
-    return cached
+def _group_names(user) -> frozenset[str]:
+    return group_names(user)
 
 
 def can_read_authors(user) -> bool:

@@ -21,6 +21,7 @@ from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
 from portal.text import strip_bidi_controls
+from portal.translations import active_locale, remember_sources
 
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
@@ -277,16 +278,15 @@ class ForumLink:
 def forum_links(request, current=None) -> list[ForumLink]:
     """The live forums in the reader's language: the shared one first, then the
     reader's country's, then the others; each says whether the reader may post."""
-    from wagtail.models import Locale
-
     from discussions.models import ForumPage
 
     forums = list(
         ForumPage.objects.live()
-        .filter(locale=Locale.get_active())
+        .filter(locale=active_locale())
         .select_related("country")
         .order_by("title")
     )
+    remember_sources(forums)
     user = request.user
     district = user_district(user)
     own_country = district.country_id if district else None

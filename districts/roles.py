@@ -25,10 +25,21 @@ ROLE_LABELS = {
 }
 
 
+def group_names(user) -> frozenset[str]:
+    """The names of the user's groups, read once per user object (one request)."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = user.__dict__.get("_role_group_names")
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user.__dict__["_role_group_names"] = cached
+    return cached
+
+
 def has_role(user: AbstractBaseUser | AnonymousUser, role: Role) -> bool:
     if not user.is_authenticated:
         return False
-    return user.groups.filter(name=role).exists()
+    return role in group_names(user)
 
 
 def is_facilitator(user) -> bool:
@@ -37,7 +48,7 @@ def is_facilitator(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=[Role.FACILITATOR, Role.ADMIN]).exists()
+    return bool(group_names(user) & {Role.FACILITATOR, Role.ADMIN})
 
 
 def require_facilitator(user) -> None:
@@ -52,6 +63,14 @@ def user_district(user):
     """The district whose team the user belongs to, or None."""
     if not user.is_authenticated:
         return None
+    descriptor = user._meta.model.membership  # the membership and its district at once
+    if not descriptor.is_cached(user):
+        found = (
+            descriptor.related.related_model.objects.select_related("district")
+            .filter(user=user)
+            .first()
+        )
+        descriptor.related.set_cached_value(user, found)
     membership = getattr(user, "membership", None)
     return membership.district if membership else None
 
@@ -60,7 +79,7 @@ def role_label(user) -> str:
     """The most significant role of a user, translated, for display next to names."""
     if not user.is_authenticated:
         return ""
-    names = set(user.groups.values_list("name", flat=True))
+    names = group_names(user)
     for role in (Role.ADMIN, Role.FACILITATOR, Role.POLICYMAKER, Role.HDMT_MEMBER):
         if role in names:
             return str(ROLE_LABELS[role])

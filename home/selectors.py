@@ -5,10 +5,11 @@ from wagtail.models import Page
 
 from cycles.selectors import current_cycles
 from lessons.selectors import latest_lessons
+from portal.translations import language_of
 
 
 def home_sections(request: HttpRequest, home: Page) -> dict:
     return {
         "current_cycles": current_cycles(request),
-        "latest_lessons": latest_lessons(home.locale.language_code),
+        "latest_lessons": latest_lessons(language_of(home)),
     }

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from lessons.models import LessonPage, LessonsIndexPage
-from portal.translations import for_readers_of, in_language_or_source
+from portal.translations import for_readers_of, in_language_or_source, language_of
 
 
 def lessons_in_library(index: LessonsIndexPage) -> QuerySet[LessonPage]:
@@ -18,7 +18,7 @@ def lessons_in_library(index: LessonsIndexPage) -> QuerySet[LessonPage]:
         libraries |= Q(path__startswith=library.path, depth=library.depth + 1)
     lessons = LessonPage.objects.filter(libraries)
     return (
-        for_readers_of(lessons, index.locale.language_code)
+        for_readers_of(lessons, language_of(index))
         .live()
         .public()
         .order_by("-date", "-pk")

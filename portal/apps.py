@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import pre_save
 
         from portal import (
@@ -15,8 +16,11 @@ class PortalConfig(AppConfig):
             pagecache,
         )
         from portal.text import clean_user_names
+        from portal.translations import end_request_memo, start_request_memo
 
         pre_save.connect(
             clean_user_names, sender=get_user_model(), dispatch_uid="clean_user_names"
         )
         pagecache.connect_signals()
+        request_started.connect(start_request_memo, dispatch_uid="locale_memo_start")
+        request_finished.connect(end_request_memo, dispatch_uid="locale_memo_end")

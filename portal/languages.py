@@ -23,7 +23,7 @@ class LanguageLink:
 def _page_urls_by_language(page: Page, request: HttpRequest) -> dict[str, str]:
     return {
         code: translated.get_url(request)
-        for code, translated in live_translations(page).items()
+        for code, translated in live_translations(page, specific=False).items()
     }
 
 

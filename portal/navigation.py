@@ -33,7 +33,7 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
         items.append(
             NavItem(_("Home"), home.get_url(request), path == home.get_url(request))
         )
-        for page in home.get_children().live().in_menu().specific():
+        for page in home.get_children().live().in_menu():
             url = page.get_url(request)
             items.append(NavItem(page.title, url, bool(url) and path.startswith(url)))
     search_url = reverse("search")

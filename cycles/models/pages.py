@@ -28,6 +28,7 @@ from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
 from discussions.models import Attribution, DiscussablePageMixin
+from portal.translations import language_of
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -328,13 +329,13 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         """(text, language code) of the synthesis readers of this page get: its own
         translation, or else the source's text in the source's language."""
         if self.synthesis or self.is_cycle_source:
-            return self.synthesis, self.locale.language_code
+            return self.synthesis, language_of(self)
         source = self.cycle_source
-        return source.synthesis, source.locale.language_code
+        return source.synthesis, language_of(source)
 
     @property
     def synthesis_in_other_language(self) -> bool:
-        return self.shown_synthesis[1] != self.locale.language_code
+        return self.shown_synthesis[1] != language_of(self)
 
     @cached_property
     def synthesis_published_at(self):

@@ -11,7 +11,7 @@ from wagtail.search import index
 from discussions.models import DiscussablePageMixin
 from lessons.blocks import KEY_MESSAGE_BLOCKS, LESSON_BODY_BLOCKS, RICH_TEXT_FEATURES
 from lessons.taxonomy import LessonType
-from portal.translations import in_language, shown_in_other_language
+from portal.translations import in_language, language_of, shown_in_other_language
 
 
 def _checkboxes():
@@ -76,7 +76,7 @@ class LessonsIndexPage(Page):
             .filter(slug=slug)
             .first()
         )
-        if lesson is None or in_language(lesson, self.locale.language_code):
+        if lesson is None or in_language(lesson, language_of(self)):
             return None
         return lesson
 
