@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
         ("en", "No published lesson has this identifier."),
     ],
 )
-def test_unknown_lesson_answers_json_404(
-    client, make_lesson, accept_language, message
-):
+def test_unknown_lesson_answers_json_404(client, make_lesson, accept_language, message):
     response = client.get(
         "/api/v2/lessons/999999/", HTTP_ACCEPT_LANGUAGE=accept_language
     )
@@ -31,9 +29,7 @@ def test_unknown_lesson_answers_json_404(
 def test_unknown_api_path_answers_translated_json_404(
     client, home_page, accept_language, detail
 ):
-    response = client.get(
-        "/api/v2/nothing-here/", HTTP_ACCEPT_LANGUAGE=accept_language
-    )
+    response = client.get("/api/v2/nothing-here/", HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
     assert response.json() == {"detail": detail}
