@@ -8,6 +8,14 @@ from cycles.models import CyclePage
 from districts.roles import is_facilitator
 
 
+@hooks.register("filter_form_submissions_for_user")
+def leave_cycles_out_of_forms(user, form_pages):
+    """Wagtail's "Forms" section counts Wagtail form submissions; a cycle's answers
+    are survey responses (its results and exports), so listed there a cycle with 50
+    responses read "no submissions". Without other form pages the menu item hides."""
+    return form_pages.not_type(CyclePage)
+
+
 @hooks.register("register_admin_urls")
 def register_xlsform_url():
     return [

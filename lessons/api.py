@@ -1,5 +1,9 @@
 """Read-only Wagtail API v2 for published lessons (`/api/v2/lessons/`)."""
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.response import Response
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -29,6 +33,16 @@ class LessonsAPIViewSet(PagesAPIViewSet):
         if language:
             queryset = for_readers_of(queryset, language)
         return queryset
+
+    def handle_exception(self, exc):
+        """An unknown or unpublished lesson: the reader's language, not Django's
+        English "No LessonPage matches the given query"."""
+        if isinstance(exc, Http404):
+            return Response(
+                {"message": _("No published lesson has this identifier.")},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        return super().handle_exception(exc)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

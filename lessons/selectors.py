@@ -48,7 +48,7 @@ def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
         "cycle": _cycle_in_language(lesson.cycle, request),
         "brief_url": f"{request.path}?format=pdf",
         "feed_links": feed_links(),
-        "absolute_url": request.build_absolute_uri(request.path),
+        "og_type": "article",
         "og_description": lesson.search_description or _first_key_message(lesson),
     }
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -25,6 +25,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/", views.api_not_found, name="api-not-found"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("charts/", include("charts.urls")),
 ]
@@ -60,7 +61,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif getattr(settings, "SERVE_MEDIA", False):
     # Production without object storage nor a proxy serving MEDIA_ROOT (README).
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [

@@ -2,9 +2,10 @@ import logging
 
 from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -39,3 +40,9 @@ class PortalLoginView(auth_views.LoginView):
         """Without a `next`, the home page in the login page's language (not `/`,
         which would pick the browser's language)."""
         return f"/{get_language()}/"
+
+
+def api_not_found(request: HttpRequest) -> JsonResponse:
+    """Any unknown address under /api/: a JSON 404 in the reader's language, not the
+    HTML page a browser would get."""
+    return JsonResponse({"detail": _("Unknown API address.")}, status=404)

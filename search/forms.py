@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.engine import SearchQuery
 from search.registry import facets
-from search.text import MAX_QUERY_LENGTH
+from search.text import cut_query
 
 ORDER_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
 MAX_FILTER_VALUES = 10
@@ -16,7 +16,7 @@ class SearchForm(forms.Form):
 
     def clean_q(self) -> str:
         # Longer queries are cut, not refused: what a reader pasted still searches.
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
+        return cut_query(self.cleaned_data["q"]).strip()
 
     def to_query(self, language: str) -> SearchQuery:
         data = self.cleaned_data if self.is_valid() else {}

@@ -20,10 +20,21 @@ def normalise(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def cut_query(query: str) -> str:
+    """The query within MAX_QUERY_LENGTH, cut between words: half a word at the cut
+    would be a term that matches nothing, and every term must match."""
+    if len(query) <= MAX_QUERY_LENGTH:
+        return query
+    kept = query[:MAX_QUERY_LENGTH]
+    if kept[-1].isalnum() and query[MAX_QUERY_LENGTH].isalnum():
+        kept = re.sub(r"\w+$", "", kept)
+    return kept
+
+
 def query_terms(query: str) -> list[str]:
     """Distinct normalised words of a query: nothing else reaches the database."""
     terms: list[str] = []
-    for word in WORD.findall(normalise(query[:MAX_QUERY_LENGTH])):
+    for word in WORD.findall(normalise(cut_query(query))):
         word = word.strip("_")[:60]
         if word and word not in terms:
             terms.append(word)

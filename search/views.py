@@ -8,7 +8,7 @@ from search.engine import autocomplete as autocomplete_titles
 from search.engine import run_search
 from search.forms import SearchForm
 from search.presentation import results_context
-from search.text import MAX_QUERY_LENGTH
+from search.text import cut_query
 
 
 @rate_limit("search", methods=("GET",))
@@ -28,5 +28,5 @@ def search(request: HttpRequest) -> HttpResponse:
     json_message=_("Too many requests: wait a minute, then type again."),
 )
 def autocomplete(request: HttpRequest) -> JsonResponse:
-    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    text = cut_query(request.GET.get("q", ""))
     return JsonResponse({"results": autocomplete_titles(text, get_language())})

@@ -2,6 +2,7 @@ from django import template
 
 from portal.languages import language_links
 from portal.navigation import main_navigation
+from portal.social import social_card
 
 register = template.Library()
 
@@ -16,3 +17,20 @@ def language_switcher(context):
 def main_nav(context):
     request = context["request"]
     return {"items": main_navigation(request), "request": request}
+
+
+@register.inclusion_tag("components/social_tags.html", takes_context=True)
+def social_tags(context):
+    """Open Graph / Twitter tags of the page in context; a page's selector may put
+    `og_description`, `og_type` and `og_image_url` in the context."""
+    page = context.get("page")
+    if page is None:
+        return {}
+    card = social_card(
+        page,
+        context["request"],
+        description=context.get("og_description", ""),
+        card_type=context.get("og_type", "website"),
+        image_url=context.get("og_image_url", ""),
+    )
+    return {"card": card, "SITE_NAME": context.get("SITE_NAME", "")}

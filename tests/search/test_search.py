@@ -156,3 +156,13 @@ def test_search_page_loads_its_script_without_inline_code(client, lessons):
     html = client.get("/fr/search/").content.decode()
     assert "js/search-autocomplete.js" in html
     assert "onclick" not in html
+
+
+def test_query_of_1000_characters_is_cut_on_a_word_boundary(client, lessons):
+    """A pasted query longer than the limit loses its last whole words, not half a
+    word that matches nothing (issue #16)."""
+    query = "paludisme relais " * 60  # 1,020 characters: 1,000 falls inside a word
+    assert query[999].isalpha() and query[1000].isalpha()
+    response = client.get("/fr/search/", {"q": query})
+    titles = [hit.title for hit in response.context["hits"]]
+    assert titles == ["Paludisme et relais communautaires"]
