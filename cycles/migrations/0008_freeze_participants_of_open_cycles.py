@@ -6,18 +6,15 @@ from django.db.models import Min
 from django.utils import timezone
 
 
-def _answers_have_opened(cycle, today) -> bool:
+LATER_STARTS = ("answers_open", "results_date", "discussion_open", "knowledge_translation_date")
+
+
+def _answers_have_opened(cycle: dict, today) -> bool:
     """Step 3 or later reached, as `cycles.steps.step_from_dates` (or the override)
     says: the last step whose start date has passed is 3 or more."""
-    if cycle.step_override:
-        return cycle.step_override >= 3
-    later_starts = [
-        cycle.answers_open,
-        cycle.results_date,
-        cycle.discussion_open,
-        cycle.knowledge_translation_date,
-    ]
-    return any(start is not None and start <= today for start in later_starts)
+    if cycle["step_override"]:
+        return cycle["step_override"] >= 3
+    return any(cycle[name] is not None and cycle[name] <= today for name in LATER_STARTS)
 
 
 def freeze_open_cycles(apps, schema_editor):
@@ -31,10 +28,14 @@ def freeze_open_cycles(apps, schema_editor):
         .values_list("source_id", flat=True)
     )
     districts = list(District.objects.values_list("pk", flat=True))
-    for cycle in CyclePage.objects.filter(pk__in=list(source_ids)):
+    # Values, not instances: the historical form page model cannot be instantiated.
+    cycles = CyclePage.objects.filter(pk__in=list(source_ids)).values(
+        "pk", "step_override", *LATER_STARTS
+    )
+    for cycle in cycles:
         if not _answers_have_opened(cycle, today):
             continue
-        frozen, created = CycleParticipants.objects.get_or_create(cycle=cycle)
+        frozen, created = CycleParticipants.objects.get_or_create(cycle_id=cycle["pk"])
         if created:
             frozen.districts.set(districts)
 
