@@ -32,12 +32,18 @@ class SourceUnavailable(Exception):
 
 @dataclass
 class ChartContext:
-    """What a source needs to know about the page a chart sits on."""
+    """What a source needs to know about the page a chart sits on.
+
+    ``districts_taking_part`` is the number of districts taking part in the page's
+    cycle, which the cycle gives (charts do not know cycles): the "of N districts" of
+    a survey chart's caption. None on other pages, and then N is the districts that
+    responded."""
 
     page: Any = None
     language: str = ""
     cycle_title: str = ""
     display: DisplayOptions = field(default_factory=DisplayOptions)
+    districts_taking_part: int | None = None
 
 
 @dataclass(frozen=True)
@@ -228,8 +234,16 @@ def survey_question_table(value, context: ChartContext) -> ChartData:
                 "source": gettext("Questionnaire of the cycle “%(cycle)s”")
                 % {"cycle": context.cycle_title or page.title},
                 "cycle": context.cycle_title or page.title,
+                **taking_part_metadata(context),
             },
         )
+
+
+def taking_part_metadata(context: ChartContext) -> dict[str, str]:
+    """The caption's N: the districts taking part, when the page says how many."""
+    if context.districts_taking_part is None:
+        return {}
+    return {"N": str(context.districts_taking_part)}
 
 
 def unknown_question_message(name: str) -> str:

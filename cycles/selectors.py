@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 from cycles.models import CycleIndexPage, CyclePage, SurveyResponse
 from cycles.models.questions import questionnaire_rows
 from cycles.models.responses import ResponseStatus
+from cycles.participants import districts_taking_part
 from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
 from districts.models import Country, District
@@ -101,6 +102,7 @@ class DistrictParticipation:
 
 
 def participation(cycle: CyclePage) -> list[DistrictParticipation]:
+    """Every district taking part in the cycle, with where its answer stands."""
     by_district = {
         row["district_id"]: row
         for row in responses_for_cycle(cycle).values(
@@ -108,7 +110,7 @@ def participation(cycle: CyclePage) -> list[DistrictParticipation]:
         )
     }
     rows = []
-    for district in District.objects.select_related("country"):
+    for district in districts_taking_part(cycle).select_related("country"):
         found = by_district.get(district.id)
         status = found["status"] if found else "not_started"
         rows.append(
@@ -127,18 +129,25 @@ class CountryAnswers:
 
 
 def answered_by_country(cycle: CyclePage) -> list[CountryAnswers]:
-    """Per country, how many of its districts have submitted: the count every
-    participant sees ("31 of 34 districts of Benin have answered"), never who.
+    """Per country, how many of its districts taking part have submitted: the count
+    every participant sees ("31 of 34 districts of Benin have answered"), never who.
     Country names in the reader's language."""
+    taking_part = districts_taking_part(cycle)
     answered = dict(
         submitted_responses(cycle)
+        .filter(district__in=taking_part)
         .values_list("district__country_id")
         .annotate(n=Count("pk"))
     )
-    countries = Country.objects.annotate(n=Count("districts")).filter(n__gt=0)
+    totals = dict(
+        taking_part.order_by().values_list("country_id").annotate(n=Count("pk"))
+    )
+    countries = Country.objects.filter(pk__in=totals).order_by("name")
     return [
-        CountryAnswers(country.localized_name, answered.get(country.pk, 0), country.n)
-        for country in countries.order_by("name")
+        CountryAnswers(
+            country.localized_name, answered.get(country.pk, 0), totals[country.pk]
+        )
+        for country in countries
     ]
 
 

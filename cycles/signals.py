@@ -1,16 +1,24 @@
-"""On publication: copy a source cycle's behaviour to its translations, and tell the
-cycle's followers when its facilitators' synthesis is first published."""
+"""On publication: copy a source cycle's behaviour to its translations, freeze the
+districts taking part once its answers are open, and tell the cycle's followers when
+its facilitators' synthesis is first published."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from cycles.models import CyclePage
 from cycles.models.behaviour import sync_behaviour_to_translations
+from cycles.participants import answers_have_opened, freeze_participants
 
 
 @receiver(page_published, sender=CyclePage)
 def copy_behaviour(sender, instance, **kwargs):
     sync_behaviour_to_translations(instance)
+
+
+@receiver(page_published, sender=CyclePage)
+def freeze_districts_taking_part(sender, instance, **kwargs):
+    if answers_have_opened(instance):
+        freeze_participants(instance)
 
 
 @receiver(page_published, sender=CyclePage)

@@ -26,6 +26,7 @@ from django.db.models import Min
 from cycles import steps
 from cycles.models import CyclePage, SurveyResponse
 from cycles.models.responses import ResponseStatus
+from cycles.participants import districts_taking_part
 from districts.models import District
 from districts.roles import Role
 from participation.models import ReminderDelivery, ReminderKind
@@ -124,14 +125,15 @@ def due_reminders(today: dt.date) -> list[Due]:
 def recipients(due: Due) -> list[Recipient]:
     """Active members with an e-mail who still need this reminder.
 
-    Survey reminders skip districts that have submitted; everybody skips members who
-    opted out or already had this reminder for this cycle."""
+    Only members of districts taking part in the cycle; survey reminders skip
+    districts that have submitted; everybody skips members who opted out or already
+    had this reminder for this cycle."""
     members = (
         get_user_model()
         .objects.filter(
             is_active=True,
             groups__name=Role.HDMT_MEMBER,
-            membership__isnull=False,
+            membership__district__in=districts_taking_part(due.cycle),
             reminder_opt_out__isnull=True,
         )
         .exclude(email="")

@@ -5,8 +5,10 @@ answer). It *commented on the results* when one of its members posted a comment 
 chart of the cycle's results, and *took part in the discussion* when one of its members
 posted any other comment (a general comment or a reply) on the cycle's thread. Comments
 that a facilitator hid count (the team took part); removed and deleted ones do not.
-Every rate is a share of all the districts of the country or region, whether or not
-they took part, so that a silent district lowers the rate instead of disappearing.
+Every rate is a share of all the districts of the country or region taking part in
+the cycle (`cycles.participants`: frozen when its answers open), whether or not they
+did anything, so that a silent district lowers the rate instead of disappearing, and a
+district created later changes nothing of a past cycle.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cycles.models import CyclePage, SurveyResponse
 from cycles.models.responses import ResponseStatus
+from cycles.participants import districts_taking_part
 from cycles.selectors import localized_cycle
 from discussions.models import CommentDetails, CommentStatus
 from districts.models import District, Membership
@@ -166,8 +169,9 @@ def teams() -> Teams:
 def district_participation(
     cycle: CyclePage, known: Teams | None = None
 ) -> list[DistrictParticipation]:
-    """One row per district (every district, taking part or not) for one cycle."""
+    """One row per district taking part in the cycle, whatever it did."""
     known = known or teams()
+    taking_part = set(districts_taking_part(cycle).values_list("pk", flat=True))
     members, joined, visits = known.members, known.joined, known.visits
     on_results, other = _comment_counts(cycle)
     responses = {
@@ -178,6 +182,8 @@ def district_participation(
     }
     rows = []
     for district in known.districts:
+        if district.pk not in taking_part:
+            continue
         response = responses.get(district.pk)
         rows.append(
             DistrictParticipation(

@@ -396,12 +396,19 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         )
 
     def chart_context(self):
-        """What the survey source needs: the cycle, its language and how districts
+        """What the survey source needs: the cycle, its language, how districts
         are shown (the seed and districts of the source page, shared by every
-        translation so pseudonyms match across languages)."""
+        translation so pseudonyms match across languages) and how many districts
+        take part (the "of N districts" of the captions)."""
         from charts.sources import chart_context_for_cycle
 
-        return chart_context_for_cycle(self)
+        # cycles.participants imports cycles.models: a module-level import would
+        # be a circle.
+        from cycles.participants import taking_part_count
+
+        context = chart_context_for_cycle(self)
+        context.districts_taking_part = taking_part_count(self)
+        return context
 
     # --- Wagtail form builder ----------------------------------------------------
     def get_form_fields(self):

@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from charts.anonymise import DisplayMode
 from charts.models import ChartSnapshot
-from charts.selectors import chart_urls
+from charts.selectors import chart_urls, chart_view
 from charts.services import refresh_page_charts
 from cycles.factories import SurveyResponseFactory
 from cycles.models import CyclePage
@@ -98,6 +99,28 @@ def test_charts_show_the_cycles_real_answers(client, facilitator, results_cycle)
     }
     assert values == {"Transport": 66.7, "Commande tardive": 33.3}
     assert causes.data["metadata"]["N"] == "3"
+
+
+def test_the_caption_counts_answers_out_of_the_districts_taking_part(
+    client, facilitator, results_cycle, district
+):
+    """Issue #16: "3 districts sur 3 ont répondu" counted only those who answered;
+    N is every district taking part (here 5, two of them silent)."""
+    for name in ("Cotonou", "Kindia"):
+        DistrictFactory(country=district.country, name=name)
+    publish_results(results_cycle, [BY_CAUSE])
+    snapshot = ChartSnapshot.objects.get(block_id="c2")
+    client.force_login(facilitator)
+    assert (
+        "3 districts sur 5 ont répondu"
+        in client.get(results_cycle.url).content.decode()
+    )
+    with translation.override("en"):
+        assert chart_view(snapshot).summary == "3 of 5 districts answered"
+    DistrictFactory(country=district.country, name="Gogounou")  # after the freeze
+    publish_results(results_cycle, [BY_CAUSE])
+    page = client.get(results_cycle.url).content.decode()
+    assert "3 districts sur 5 ont répondu" in page
 
 
 def test_a_chart_of_an_unknown_question_says_so(results_cycle):
@@ -317,7 +340,8 @@ def test_a_submission_while_interim_results_are_published_updates_the_charts(
     cycle = make_cycle(cycle_index, step=3, slug="interim", title="Résultats d'étape")
     answer(cycle, other_district, 9)
     publish_results(cycle, [PER_DISTRICT])
-    assert ChartSnapshot.objects.get(block_id="c1").data["metadata"]["N"] == "1"
+    # N: the two districts taking part (one has answered so far).
+    assert ChartSnapshot.objects.get(block_id="c1").data["metadata"]["N"] == "2"
 
     with django_capture_on_commit_callbacks(execute=True):
         submit_response(
