@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import shutil
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -75,15 +76,25 @@ def build_figure(data: ChartData, chart_type: str) -> go.Figure:
         "plot_bgcolor": "#ffffff",
     }
     if horizontal:
+        # A narrow image: the value axis title, centred under a narrow plot, was
+        # cut off; it goes above the bars, from the left edge, wrapped.
+        lines = textwrap.wrap(value_title, 52) or [""]
+        value_axis["title"]["text"] = ""
+        layout["title"] = {
+            "text": "<br>".join(lines),
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 13},
+        }
         category_axis.update(
             categoryorder="array",
             categoryarray=_category_order(data),
             autorange="reversed",  # largest on top
         )
         layout.update(
-            margin={"l": 10, "r": 10, "t": 10, "b": 50},
+            margin={"l": 10, "r": 10, "t": 20 + 18 * len(lines), "b": 30},
             width=420,
-            height=90 + ROW_HEIGHT * len(data.categories),
+            height=80 + 18 * len(lines) + ROW_HEIGHT * len(data.categories),
             xaxis=value_axis,
             yaxis=category_axis,
             legend={"orientation": "h", "y": -0.05, "yanchor": "top"},

@@ -43,3 +43,15 @@ def test_shares_keep_their_whole_axis_when_lying_down():
     data.unit = "%"
     figure = build_figure(data, "stacked_bar")
     assert tuple(figure.layout.xaxis.range) == (0, 100)
+
+
+def test_a_long_value_title_wraps_in_the_narrow_image_instead_of_being_cut():
+    data = _per_district(40)
+    data.value_label = (
+        "Nombre de ces décès ayant fait l'objet d'une revue en comité d'audit"
+    )
+    title = build_figure(data, "bar").layout.title
+    assert title.x == 0 and title.xanchor == "left"  # from the image's left edge
+    assert "<br>" in title.text
+    assert all(len(line) <= 52 for line in title.text.split("<br>"))
+    assert title.text.replace("<br>", " ") == data.value_label
