@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from discussions import markup
 from discussions.models import (
@@ -179,9 +180,11 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
             ),
         }
         if digest:
-            subject = _("Your District.Team digest: %(count)s new comments") % {
-                "count": len(entries)
-            }
+            subject = ngettext(
+                "Your District.Team digest: %(count)s new comment",
+                "Your District.Team digest: %(count)s new comments",
+                len(entries),
+            ) % {"count": len(entries)}
         else:
             subject = _("District.Team: %(kind)s") % {"kind": entries[0]["kind"]}
         body = render_to_string("discussions/email/notification.txt", context)

@@ -43,7 +43,9 @@ def test_members_post_in_their_countrys_forum_and_the_shared_one(
     assert CommentDetails.objects.filter(page=forums["guinea"]).count() == 0
     html = client.get(forums["guinea"].url).content.decode()
     assert 'name="text"' not in html
-    assert "Seuls les équipes de district du pays Guinée" in html
+    # "Seuls les équipes" (issue 16): the adjective agrees with the nearest noun.
+    assert "Seuls les facilitateurs et les équipes de district du pays Guinée" in html
+    assert "Seuls les équipes" not in html
 
 
 def test_everyone_reads_every_forum(client, forums, other_member, say):

@@ -70,6 +70,19 @@ def test_daily_digest_gathers_items_and_second_run_sends_nothing(
     assert not Notification.objects.filter(sent_at__isnull=True).exists()
 
 
+def test_a_digest_of_one_comment_says_so_in_the_singular(
+    forum, member, other_member, say
+):
+    """Issue 16: the subject read "1 nouveaux commentaires"."""
+    say(member, forum, "Mon sujet")
+    set_frequency(member, "daily")
+    say(other_member, forum, "Premier")
+    mail.outbox.clear()
+    call_command("send_digests")
+    [digest] = mail.outbox
+    assert digest.subject.endswith("1 nouveau commentaire")
+
+
 def test_english_reader_gets_english_email(
     client, forum, home_page_en, member, other_member, say
 ):
