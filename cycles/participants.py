@@ -30,6 +30,17 @@ def freeze_participants(cycle: CyclePage) -> CycleParticipants:
         frozen, created = CycleParticipants.objects.get_or_create(cycle=source)
         if created:
             frozen.districts.set(District.objects.values_list("pk", flat=True))
+    source._frozen_participants = frozen
+    return frozen
+
+
+def _frozen(source: CyclePage) -> CycleParticipants | None:
+    """The source's frozen set, looked up once per page object once it exists (a
+    set never changes after freezing; an absent one is asked again)."""
+    frozen = getattr(source, "_frozen_participants", None)
+    if frozen is None:
+        frozen = CycleParticipants.objects.filter(cycle=source).first()
+        source._frozen_participants = frozen
     return frozen
 
 
@@ -37,7 +48,7 @@ def districts_taking_part(cycle: CyclePage) -> QuerySet[District]:
     """The districts taking part in the cycle: the frozen set once it exists (frozen
     now if the answers have opened without it), every district before."""
     source = source_page(cycle)
-    frozen = CycleParticipants.objects.filter(cycle=source).first()
+    frozen = _frozen(source)
     if frozen is None and answers_have_opened(source):
         frozen = freeze_participants(source)
     if frozen is None:
