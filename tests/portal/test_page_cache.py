@@ -131,8 +131,10 @@ def test_an_unpublished_page_is_gone_for_the_next_anonymous_reader(pp_lessons):
 
 
 def test_a_survey_submission_reaches_the_next_anonymous_reader(
-    pp_cycles, district, member
+    district, member, pp_cycles
 ):
+    # The district exists before the cycle's answers open: it takes part (a district
+    # created afterwards would not be counted, see test_frozen_participants).
     french, _english = pp_cycles[3]
     before = anonymous_get(french.url).content.decode()
     assert anonymous_get(french.url)["X-Cache"] == "hit"
