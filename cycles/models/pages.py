@@ -395,6 +395,12 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
             user, published=self.results_published, public=self.results_public
         )
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Shared links describe the cycle by its own card summary (Open Graph).
+        context.setdefault("og_description", self.summary)
+        return context
+
     def chart_context(self):
         """What the survey source needs: the cycle, its language, how districts
         are shown (the seed and districts of the source page, shared by every

@@ -48,3 +48,15 @@ def test_home_cycle_and_library_carry_social_tags(client, settings, pages, langu
         assert meta(page_html, "og:url") == BASE_URL + path
         assert meta(page_html, "og:locale") == language
         assert meta(page_html, "twitter:card") in {"summary", "summary_large_image"}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_shared_cycle_is_described_by_its_own_summary(
+    client, settings, pages, language
+):
+    """Seen at 360 px: the cycle's tags carried the site's generic description."""
+    cycle_page = pages[language][1]
+    cycle_page.refresh_from_db()
+    assert cycle_page.summary
+    page_html = client.get(cycle_page.get_url()).content.decode()
+    assert meta(page_html, "og:description") == cycle_page.summary
