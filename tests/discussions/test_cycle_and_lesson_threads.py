@@ -107,7 +107,10 @@ def test_policymakers_post_on_a_cycle_only_when_the_facilitator_allows(
     assert (
         client.post(post_url(cycle), {"text": "Avis du ministère"}).status_code == 403
     )
-    assert "facilitateurs peuvent écrire ici" in client.get(cycle.url).content.decode()
+    assert (
+        "Seuls les facilitateurs et les équipes de district peuvent écrire ici."
+        in client.get(cycle.url).content.decode()
+    )
     cycle.discussion_allows_policymakers = True
     publish(cycle)
     assert (
