@@ -11,6 +11,11 @@ posted, edited, liked or moderated; a survey submitted; a chart recomputed) repl
 the token, so all stored pages are forgotten at once. The token is random rather than
 a counter, so that an evicted token can never bring old pages back.
 
+Each reader gets a CSP nonce of their own: the nonce the page was rendered with is
+stored beside it, and a hit replaces it, in the page's ``nonce="…"`` attributes and in
+the policy header, with a fresh one (a nonce replayed to every reader could be reused by
+anyone who read the page once).
+
 The key is the scheme, host and full path (query string included; the language is in
 the path), not Accept-Encoding: the stored page is uncompressed, and GZipMiddleware
 (outside this one) compresses it per request.
@@ -18,7 +23,9 @@ the path), not Accept-Encoding: the stored page is uncompressed, and GZipMiddlew
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import os
 import uuid
 
 from django.conf import settings
@@ -104,7 +111,10 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
     return b"csrfmiddlewaretoken" not in response.content
 
 
-def _stored(response: HttpResponse) -> dict:
+_CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+
+
+def _stored(request: HttpRequest, response: HttpResponse) -> dict:
     headers = {
         name: value
         for name, value in response.headers.items()
@@ -114,13 +124,27 @@ def _stored(response: HttpResponse) -> dict:
         "status": response.status_code,
         "headers": headers,
         "content": response.content,
+        # django-csp keeps the nonce it drew (if the page used one) on the request.
+        "nonce": getattr(request, "_csp_nonce", None),
     }
 
 
+def _fresh_nonce(entry: dict) -> tuple[bytes, dict]:
+    """The stored content and headers with the stored nonce replaced by a new one."""
+    content, headers, old = entry["content"], dict(entry["headers"]), entry.get("nonce")
+    if not old:
+        return content, headers
+    new = base64.b64encode(os.urandom(16)).decode("ascii")
+    content = content.replace(f'nonce="{old}"'.encode(), f'nonce="{new}"'.encode())
+    for name in _CSP_HEADERS:
+        if name in headers:
+            headers[name] = headers[name].replace(f"'nonce-{old}'", f"'nonce-{new}'")
+    return content, headers
+
+
 def _from_stored(entry: dict) -> HttpResponse:
-    response = HttpResponse(
-        entry["content"], status=entry["status"], headers=entry["headers"]
-    )
+    content, headers = _fresh_nonce(entry)
+    response = HttpResponse(content, status=entry["status"], headers=headers)
     response[HEADER] = "hit"
     return response
 
@@ -143,7 +167,7 @@ class PageCacheMiddleware:
             return _from_stored(entry)
         response = self.get_response(request)
         if storable(request, response):
-            cache.set(key, _stored(response), timeout=cache_seconds())
+            cache.set(key, _stored(request, response), timeout=cache_seconds())
         response[HEADER] = "miss"
         return response
 

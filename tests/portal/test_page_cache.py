@@ -3,6 +3,8 @@ gets the stored page, and whatever changes the page reaches the next reader at o
 signed-in members never get, nor leave behind, a stored page."""
 
 # ruff: noqa: F811 (the public-page fixtures are imported, then named as arguments)
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -43,8 +45,31 @@ def test_second_anonymous_reader_gets_the_same_page_from_the_cache(home_page_en)
     assert first.status_code == second.status_code == 200
     assert first["X-Cache"] == "miss"
     assert second["X-Cache"] == "hit"
-    assert second.content == first.content
-    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert _without_nonces(second) == _without_nonces(first)
+
+
+NONCE = re.compile(rb"nonce-([A-Za-z0-9+/=]+)'")
+
+
+def _nonce(response) -> bytes:
+    return NONCE.search(response["Content-Security-Policy"].encode()).group(1)
+
+
+def _without_nonces(response) -> bytes:
+    return response.content.replace(_nonce(response), b"NONCE")
+
+
+def test_each_reader_of_a_stored_page_gets_a_nonce_of_their_own(home_page_en):
+    """Review case: every reader of one stored page was sent the same CSP nonce, which
+    an attacker who read the page once could then reuse in an injected script."""
+    readers = [anonymous_get("/fr/") for _ in range(3)]
+    assert [r["X-Cache"] for r in readers] == ["miss", "hit", "hit"]
+    nonces = [_nonce(r) for r in readers]
+    assert len(set(nonces)) == 3
+    for reader, nonce in zip(readers, nonces, strict=True):
+        # The page's scripts carry the nonce its own policy allows, and no other.
+        assert b'nonce="' + nonce + b'"' in reader.content
+        assert set(re.findall(rb'nonce="([^"]+)"', reader.content)) == {nonce}
 
 
 def test_compressed_and_plain_readers_share_one_stored_page(home_page_en):
@@ -65,8 +90,8 @@ def test_french_and_english_are_stored_apart(home_page_en):
     french = anonymous_get("/fr/")
     english = anonymous_get("/en/")
     assert english["X-Cache"] == "miss"
-    assert anonymous_get("/en/").content == english.content
-    assert anonymous_get("/fr/").content == french.content
+    assert _without_nonces(anonymous_get("/en/")) == _without_nonces(english)
+    assert _without_nonces(anonymous_get("/fr/")) == _without_nonces(french)
     assert french.content != english.content
     assert 'lang="fr"' in french.content.decode()
     assert 'lang="en"' in english.content.decode()
