@@ -13,6 +13,7 @@ cached throughput budget of 5× the stock page's uncached throughput), with the 
 rate read from the `X-Cache` header.
 """
 
+import contextlib
 import http.client
 import os
 import statistics
@@ -21,13 +22,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.result import Result
 from bench.server import (
     ROOT,
-    free_port,
     gunicorn_server,
     prepare,
     production_env,
@@ -119,8 +120,9 @@ def throughput(base: str, path: str, cookie: str | None = None) -> float:
     return sum(counts) / SECONDS
 
 
-def stock_site(tmp: Path):
-    """A fresh `wagtail start` project served by gunicorn: (process, base URL)."""
+@contextlib.contextmanager
+def stock_site(tmp: Path) -> Iterator[str]:
+    """A fresh `wagtail start` project served by gunicorn: its base URL."""
     wagtail = Path(sys.executable).with_name("wagtail")
     subprocess.run([str(wagtail), "start", "stocksite", str(tmp)], check=True)
     (tmp / "stocksite" / "settings" / "local.py").write_text(
@@ -139,35 +141,10 @@ def stock_site(tmp: Path):
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "stocksite.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=tmp,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            parts = urlsplit(base)
-            connection = http.client.HTTPConnection(parts.hostname, parts.port)
-            if _get(connection, "/", None)[0] == 200:
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.3)
-    return process, base
+    with gunicorn_server(
+        env, workers=WORKERS, app="stocksite.wsgi", cwd=tmp, health="/"
+    ) as base:
+        yield base
 
 
 def _session(env: dict[str, str]) -> str:
@@ -227,8 +204,7 @@ def run() -> list[Result]:
         tmp = Path(tmp)
         stock_dir = tmp / "stock"
         stock_dir.mkdir()
-        process, stock = stock_site(stock_dir)
-        try:
+        with stock_site(stock_dir) as stock:
             env = production_env(f"sqlite:///{tmp / 'portal.sqlite3'}")
             prepare(env)
             session = _session(env)
@@ -251,9 +227,6 @@ def run() -> list[Result]:
                         base, stock_median, stock_rps, session, cached
                     )
             return results
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
 
 
 if __name__ == "__main__":

@@ -7,13 +7,10 @@ through the JSON endpoint, then submits the form. Reports stored responses, erro
 and the p95 of a draft save and of a submit. Everything is removed afterwards.
 """
 
+import contextlib
 import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -23,6 +20,7 @@ from http.cookiejar import Cookie, CookieJar
 from pathlib import Path
 
 from bench.result import Result
+from bench.server import gunicorn_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DISTRICTS = 50
@@ -37,12 +35,6 @@ def _admin_sql(statement: str) -> None:
 
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
         connection.execute(statement)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _build_site():
@@ -178,30 +170,15 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
-def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    for _attempt in range(120):
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn stopped during start-up")
-        try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("gunicorn did not start")
-
-
 def run() -> list[Result]:
     _admin_sql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
     _admin_sql(f'CREATE DATABASE "{DB_NAME}"')
-    process = None
+    servers = contextlib.ExitStack()
     try:
         from bench.django_setup import setup_django
 
         setup_django(DATABASE_URL)
         path, sessions = _build_site()
-        port = _free_port()
         env = {
             **os.environ,
             "DATABASE_URL": DATABASE_URL,
@@ -209,23 +186,7 @@ def run() -> list[Result]:
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1",
         }
-        process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(WORKERS),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-        base = f"http://127.0.0.1:{port}"
-        _wait_until_up(f"{base}/healthz/", process)
+        base = servers.enter_context(gunicorn_server(env, workers=WORKERS))
         districts = [District(base, path, key) for key in sessions]
         barrier = threading.Barrier(len(districts))
         threads = [threading.Thread(target=d.run, args=(barrier,)) for d in districts]
@@ -254,9 +215,7 @@ def run() -> list[Result]:
             Result("submit p95", round(p95(submits) * 1000), "ms"),
         ]
     finally:
-        if process is not None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+        servers.close()
         from django.db import connections
 
         connections.close_all()

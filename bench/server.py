@@ -5,6 +5,7 @@ throwaway database seeded by `seed_demo`, bound to a free loopback port."""
 import contextlib
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -57,13 +58,15 @@ def prepare(env: dict[str, str]) -> None:
     manage(env, "collectstatic", "--noinput")
 
 
-def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(
+    url: str, process: subprocess.Popen, timeout: float = 60, health: str = "/healthz/"
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(f"{url}/healthz/", timeout=2) as response:
+            with urllib.request.urlopen(f"{url}{health}", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -72,13 +75,21 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 @contextlib.contextmanager
-def gunicorn_server(env: dict[str, str], workers: int = 2) -> Iterator[str]:
-    """Serve the portal on a free loopback port; stop it afterwards."""
+def gunicorn_server(
+    env: dict[str, str],
+    workers: int = 2,
+    *,
+    app: str = "portal.wsgi",
+    cwd: Path = ROOT,
+    health: str = "/healthz/",
+) -> Iterator[str]:
+    """Serve a WSGI app (the portal unless told otherwise) on a free loopback port,
+    in a process group of its own; stop the whole group afterwards."""
     port = free_port()
     process = subprocess.Popen(
         [
             str(GUNICORN),
-            "portal.wsgi",
+            app,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -86,17 +97,18 @@ def gunicorn_server(env: dict[str, str], workers: int = 2) -> Iterator[str]:
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(url, process, timeout=180)  # a busy shared machine
+        wait_until_up(url, process, timeout=180, health=health)  # a busy machine
         yield url
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
