@@ -10,7 +10,7 @@ page view, the reminders' cron run, the dashboard). Freezing twice keeps the fir
 """
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from cycles.models import CyclePage, CycleParticipants
 from districts.models import District
@@ -31,6 +31,7 @@ def freeze_participants(cycle: CyclePage) -> CycleParticipants:
         if created:
             frozen.districts.set(District.objects.values_list("pk", flat=True))
     source._frozen_participants = frozen
+    source.__dict__.pop("_taking_part_by_country", None)
     return frozen
 
 
@@ -41,6 +42,7 @@ def _frozen(source: CyclePage) -> CycleParticipants | None:
     if frozen is None:
         frozen = CycleParticipants.objects.filter(cycle=source).first()
         source._frozen_participants = frozen
+    source.__dict__.pop("_taking_part_by_country", None)
     return frozen
 
 
@@ -56,5 +58,21 @@ def districts_taking_part(cycle: CyclePage) -> QuerySet[District]:
     return frozen.districts.all()
 
 
+def taking_part_by_country(cycle: CyclePage) -> dict[int, int]:
+    """{country id: districts taking part}, counted once per page object (the cycle
+    page's caption N and its answered-by-country box share one query)."""
+    source = source_page(cycle)
+    counts = getattr(source, "_taking_part_by_country", None)
+    if counts is None:
+        counts = dict(
+            districts_taking_part(source)
+            .order_by()
+            .values_list("country_id")
+            .annotate(n=Count("pk"))
+        )
+        source._taking_part_by_country = counts
+    return counts
+
+
 def taking_part_count(cycle: CyclePage) -> int:
-    return districts_taking_part(cycle).count()
+    return sum(taking_part_by_country(cycle).values())

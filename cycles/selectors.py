@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from cycles.models import CycleIndexPage, CyclePage, SurveyResponse
 from cycles.models.questions import questionnaire_rows
 from cycles.models.responses import ResponseStatus
-from cycles.participants import districts_taking_part
+from cycles.participants import districts_taking_part, taking_part_by_country
 from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
 from districts.models import Country, District
@@ -139,9 +139,7 @@ def answered_by_country(cycle: CyclePage) -> list[CountryAnswers]:
         .values_list("district__country_id")
         .annotate(n=Count("pk"))
     )
-    totals = dict(
-        taking_part.order_by().values_list("country_id").annotate(n=Count("pk"))
-    )
+    totals = taking_part_by_country(cycle)
     countries = Country.objects.filter(pk__in=totals).order_by("name")
     return [
         CountryAnswers(

@@ -12,9 +12,9 @@ from tests.cycles.test_results import BY_CAUSE, PER_DISTRICT, answer, publish_re
 pytestmark = pytest.mark.django_db
 
 # What a signed-in member reading a cycle with results and comments costs today
-# (38 measured on PostgreSQL and SQLite, 3 of them for the frozen set of districts taking part;
+# (37 measured on PostgreSQL and SQLite, 2 of them for the frozen set of districts taking part;
 # issue #20 aims at 20: Wagtail's routing alone takes about ten).
-CYCLE_PAGE_BUDGET = 38
+CYCLE_PAGE_BUDGET = 37
 CHARTS = [PER_DISTRICT, BY_CAUSE, ("c3", "stock_outs", "per_district", "line")]
 
 
