@@ -1,61 +1,153 @@
-"""E-mail alerts for followed topics: each user hears about a lesson once, in the
-language of their subscription (falling back to French when not translated)."""
+"""E-mail alerts for followed topics and countries.
+
+Each follow records when it started: an alert lists only lessons first published after
+it (following a topic does not bring its whole back catalogue), and a lesson is
+announced to a reader once (`LessonAlertSent`, any language), so each alert holds only
+what was published since the follow began and was not in an earlier alert. Lessons are
+listed in the language of the follow: a lesson not yet translated into it is linked on
+that language's side of the site (which serves it in French with a notice) and marked
+"in French". Every alert carries a signed one-click unsubscribe link (also in its
+List-Unsubscribe header), with absolute links on BASE_URL.
+"""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from lessons.models import LessonAlertSent, LessonPage, TopicSubscription
+from lessons.models import (
+    CountrySubscription,
+    LessonAlertSent,
+    LessonPage,
+    TopicSubscription,
+)
 from portal.translations import in_language
+
+UNSUBSCRIBE_SALT = "lessons.alerts.unsubscribe"
+TOKEN_MAX_AGE = 60 * 60 * 24 * 365
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def user_from_token(token: str):
+    """The active user a token was made for, or None (bad, forged or expired)."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        return None
+    return get_user_model().objects.filter(pk=data["u"], is_active=True).first()
+
+
+def absolute(url: str) -> str:
+    """On BASE_URL (a page of another site keeps its own address)."""
+    return url if url.startswith("http") else settings.BASE_URL + url
+
+
+@dataclass
+class AlertItem:
+    title: str
+    type_label: str
+    url: str
+    written_in: str  # the language's name when not in the reader's language, else ""
+
+
+def _follows():
+    """Every follow, topic or country, with the lesson filter it stands for."""
+    for follow in TopicSubscription.objects.select_related("user"):
+        yield follow, {"topics": follow.topic_id}
+    for follow in CountrySubscription.objects.select_related("user"):
+        yield follow, {"countries": follow.country_id}
 
 
 def pending_alerts() -> dict:
-    """{(user, language): [lesson, ...]} of lessons not yet announced to each user."""
+    """{(user, language): [source lesson, ...]}: lessons first published after the
+    follow that matches them started, not yet announced to the user."""
     pending: dict = defaultdict(list)
     default_language = Locale.get_default().language_code
-    subscriptions = TopicSubscription.objects.select_related("user", "topic")
     sent = set(LessonAlertSent.objects.values_list("user_id", "lesson_key"))
-    lessons_by_topic: dict = defaultdict(list)
-    for lesson in (
+    lessons = (
         LessonPage.objects.live()
         .public()
         .filter(locale__language_code=default_language)
-        .prefetch_related("topics")
         .order_by("-first_published_at")
-    ):
-        for topic in lesson.topics.all():
-            lessons_by_topic[topic.pk].append(lesson)
-    for subscription in subscriptions:
-        user = subscription.user
+    )
+    for follow, about in _follows():
+        user = follow.user
         if not user.is_active or not user.email:
             continue
-        key = (user, subscription.language)
-        for lesson in lessons_by_topic.get(subscription.topic_id, []):
+        key = (user, follow.language)
+        for lesson in lessons.filter(first_published_at__gt=follow.created_at, **about):
             if (user.pk, lesson.translation_key) in sent:
                 continue
             if lesson not in pending[key]:
                 pending[key].append(lesson)
+    for items in pending.values():
+        items.sort(key=lambda lesson: lesson.first_published_at, reverse=True)
     return pending
 
 
-def _in_language(lesson: LessonPage, language: str) -> LessonPage:
-    return in_language(lesson, language) or lesson
+def alert_item(lesson: LessonPage, language: str) -> AlertItem:
+    """The lesson as a reader of `language` gets it: its translation, or the French
+    page at its address on that language's side, marked with its language."""
+    with translation.override(language):
+        translated = in_language(lesson, language)
+        if translated is not None:
+            return AlertItem(
+                translated.title,
+                str(translated.get_lesson_type_display()),
+                absolute(translated.url or "/"),
+                "",
+            )
+        library = in_language(lesson.get_parent(), language)
+        url = f"{library.url}{lesson.slug}/" if library else lesson.url
+        written_in = translation.get_language_info(lesson.locale.language_code)
+        return AlertItem(
+            lesson.title,
+            str(lesson.get_lesson_type_display()),
+            absolute(url or "/"),
+            written_in["name_translated"],
+        )
+
+
+def alert_email(user, language: str, lessons: list[LessonPage]) -> EmailMessage:
+    """The alert in the reader's language, with its one-click unsubscribe link."""
+    with translation.override(language):
+        unsubscribe_url = absolute(
+            reverse("follow:unsubscribe", kwargs={"token": unsubscribe_token(user)})
+        )
+        context = {
+            "user": user,
+            "lessons": [alert_item(lesson, language) for lesson in lessons],
+            "unsubscribe_url": unsubscribe_url,
+            "follow_url": absolute(reverse("follow:page")),
+        }
+        subject = render_to_string("lessons/email/alert_subject.txt", context)
+        body = render_to_string("lessons/email/alert_body.txt", context)
+    return EmailMessage(
+        " ".join(subject.split()),
+        body,
+        to=[user.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+    )
 
 
 def send_lesson_alerts(dry_run: bool = False) -> int:
     """Send one e-mail per user listing their new lessons; returns e-mails sent."""
     sent = 0
     for (user, language), lessons in pending_alerts().items():
-        items = [_in_language(lesson, language) for lesson in lessons]
-        with translation.override(language):
-            context = {"user": user, "lessons": items, "base_url": settings.BASE_URL}
-            subject = render_to_string("lessons/email/alert_subject.txt", context)
-            body = render_to_string("lessons/email/alert_body.txt", context)
+        message = alert_email(user, language, lessons)
         if dry_run:
             sent += 1
             continue
@@ -67,7 +159,7 @@ def send_lesson_alerts(dry_run: bool = False) -> int:
                         for lesson in lessons
                     ]
                 )
-                send_mail(" ".join(subject.split()), body, None, [user.email])
+                message.send()
         except IntegrityError:
             continue  # another run got there first: never twice
         sent += 1

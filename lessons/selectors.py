@@ -1,10 +1,18 @@
 """Reads of the lessons library."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from wagtail.models import Page
 
-from lessons.models import LessonPage, LessonsIndexPage
+from lessons.models import (
+    CountrySubscription,
+    LessonPage,
+    LessonsIndexPage,
+    TopicSubscription,
+)
 from portal.translations import for_readers_of, in_language_or_source, language_of
 
 
@@ -40,10 +48,13 @@ def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
     """What the lesson template shows beside the page fields."""
     from lessons.feeds import feed_links
 
+    topics = list(lesson.topics.all())
+    countries = list(lesson.countries.all())
     return {
         "shown_as_fallback": lesson.shown_as_fallback,
-        "topics": list(lesson.topics.all()),
-        "countries": list(lesson.countries.all()),
+        "topics": topics,
+        "countries": countries,
+        "follow_url": follow_url(topics, countries),
         "audiences": list(lesson.audiences.all()),
         "cycle": _cycle_in_language(lesson.cycle, request),
         "brief_url": f"{request.path}?format=pdf",
@@ -51,6 +62,14 @@ def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
         "og_type": "article",
         "og_description": lesson.search_description or _first_key_message(lesson),
     }
+
+
+def follow_url(topics, countries) -> str:
+    """The follow page with these topics and countries ticked (not yet saved)."""
+    query = [("topic", t.code) for t in topics] + [
+        ("country", c.code) for c in countries
+    ]
+    return f"{reverse('follow:page')}?{urlencode(query)}"
 
 
 def _cycle_in_language(cycle: Page | None, request: HttpRequest) -> Page | None:
@@ -93,3 +112,19 @@ def with_reader_urls(lessons) -> list[LessonPage]:
             )
         lesson.__dict__["_reader_url"] = f"{library_urls[parent_path]}{lesson.slug}/"
     return lessons
+
+
+def followed(user) -> dict[str, list[str]]:
+    """The codes of the topics and countries a reader follows."""
+    return {
+        "topics": list(
+            TopicSubscription.objects.filter(user=user).values_list(
+                "topic__code", flat=True
+            )
+        ),
+        "countries": list(
+            CountrySubscription.objects.filter(user=user).values_list(
+                "country__code", flat=True
+            )
+        ),
+    }

@@ -14,6 +14,7 @@ from cycles.factories import CycleIndexPageFactory
 from cycles.services import submit_response
 from cycles.translation import QuestionText, ensure_translation, sync_questions
 from discussions.factories import ForumPageFactory
+from lessons.alerts import unsubscribe_token as lesson_alert_token
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
 from participation.invitations import invite, make_token
 from participation.reminder_services import unsubscribe_token
@@ -117,6 +118,12 @@ def pp_forum(home_page, home_page_en, locales):
     english = forum.copy_for_translation(locales["en"])
     english.title = "Teams' forum"
     return forum, publish(english)
+
+
+@pytest.fixture
+def pp_lesson_alert_token(policymaker):
+    """The signed token of the policymaker's "stop lesson alerts" link."""
+    return lesson_alert_token(policymaker)
 
 
 @pytest.fixture

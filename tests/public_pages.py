@@ -133,6 +133,26 @@ PUBLIC_PAGES = [
         lambda f: f"/en/participation/reminders/unsubscribe/{f['pp_reminder_token']}/",
     ),
     *_both(
+        "follow-page",
+        ("home_page_en", "policymaker"),
+        "/fr/following/",
+        "/en/following/",
+        user="policymaker",
+    ),
+    *_both(
+        "lesson-alerts-unsubscribe",
+        ("home_page_en", "pp_lesson_alert_token"),
+        lambda f: f"/fr/following/unsubscribe/{f['pp_lesson_alert_token']}/",
+        lambda f: f"/en/following/unsubscribe/{f['pp_lesson_alert_token']}/",
+    ),
+    *_both(
+        "lesson-alerts-unsubscribe-bad-link",
+        ("home_page_en",),
+        "/fr/following/unsubscribe/forged/",
+        "/en/following/unsubscribe/forged/",
+        status=400,
+    ),
+    *_both(
         "invitation-accept",
         ("home_page_en", "pp_invitation_token"),
         lambda f: f"/fr/invitations/{f['pp_invitation_token']}/",

@@ -14,6 +14,7 @@ from tests.public_page_fixtures import (  # noqa: F401 (fixtures for PUBLIC_PAGE
     pp_cycles,
     pp_forum,
     pp_invitation_token,
+    pp_lesson_alert_token,
     pp_lessons,
     pp_library,
     pp_receipt_cycle,

@@ -201,5 +201,5 @@ def test_anonymous_readers_of_member_only_results_are_told_to_log_in(client, cyc
     publish(cycle)
     html = client.get(cycle.url).content.decode()
     assert "pas encore publiés" not in html
-    assert "Ces résultats sont partagés avec les participants du cycle." in html
+    assert "Les résultats sont réservés aux membres des équipes de district" in html
     assert "/fr/login/?next=" in html
