@@ -62,6 +62,7 @@ class Dhis2Settings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("DHIS2 connection")
+        verbose_name_plural = _("DHIS2 connections")
 
     def connection(self) -> Dhis2Connection:
         return Dhis2Connection(
@@ -234,7 +235,12 @@ class ExportMapping(ClusterableModel):
 class ValueMapping(Orderable):
     """One answer (or one choice count) → one DHIS2 data element and combo."""
 
-    export = ParentalKey(ExportMapping, on_delete=models.CASCADE, related_name="values")
+    export = ParentalKey(
+        ExportMapping,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("export mapping"),
+    )
     source = models.CharField(
         _("question"),
         max_length=150,

@@ -1,13 +1,14 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dhis2 import admin_views
 from dhis2.models import AnalyticsQuery, ExportMapping
+from portal.panels import InlinePanel
 
 
 @hooks.register("register_admin_urls")
@@ -63,7 +64,7 @@ class ExportMappingViewSet(SnippetViewSet):
         FieldPanel("period"),
         FieldPanel("data_set"),
         FieldPanel("attribute_option_combo"),
-        InlinePanel("values", label=_("Values")),
+        InlinePanel("values", heading=_("Values"), add_label=_("Add a value")),
     ]
 
 
