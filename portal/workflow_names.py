@@ -6,8 +6,7 @@ admin shows its translation from the catalogue (``gettext(name)``), falling back
 the name itself for a workflow a facilitator made by hand.
 """
 
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 
 #: Names of the workflows and tasks that exist on every install, for makemessages.

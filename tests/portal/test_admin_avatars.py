@@ -13,7 +13,9 @@ def test_admin_dashboard_shows_the_default_avatar_not_a_gravatar(client, facilit
     draw their avatar from gravatar.com (with the hash of their e-mail) unless the
     provider is off."""
     assert facilitator.email
-    email_hash = hashlib.md5(facilitator.email.lower().encode()).hexdigest()
+    email_hash = hashlib.md5(
+        facilitator.email.lower().encode(), usedforsecurity=False
+    ).hexdigest()
     client.force_login(facilitator)
     for url in ("/admin/", "/admin/account/"):
         html = client.get(url).content.decode()
