@@ -1,6 +1,7 @@
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -19,6 +20,8 @@ def register_dhis2_admin_urls():
             admin_views.test_connection,
             name="dhis2_test_connection",
         ),
+        path("dhis2/export/", admin_views.export_index, name="dhis2_export_index"),
+        path("dhis2/export/<int:pk>/", admin_views.export_cycle, name="dhis2_export"),
         path(
             "dhis2/analytics/<int:pk>/refresh/",
             admin_views.refresh_query,
@@ -36,6 +39,15 @@ def refresh_button(snippet, user, next_url=None):
             _("Refresh from DHIS2"),
             reverse("dhis2_refresh_query", args=[snippet.pk]),
             icon_name="rotate",
+            priority=5,
+        )
+    if isinstance(snippet, ExportMapping) and user.has_perm(
+        "dhis2.change_exportmapping"
+    ):
+        yield ListingButton(
+            _("Export to DHIS2"),
+            reverse("dhis2_export", args=[snippet.pk]),
+            icon_name="upload",
             priority=5,
         )
 
@@ -68,11 +80,26 @@ class ExportMappingViewSet(SnippetViewSet):
     ]
 
 
+class ExportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("dhis2.change_exportmapping")
+
+
 class Dhis2Group(SnippetViewSetGroup):
     items = (AnalyticsQueryViewSet, ExportMappingViewSet)
     menu_icon = "link"
     menu_label = _("DHIS2")
     menu_name = "dhis2"
+
+    def get_submenu_items(self):
+        export = ExportMenuItem(
+            _("Export to DHIS2"),
+            reverse_lazy("dhis2_export_index"),
+            name="dhis2-export",
+            icon_name="upload",
+            order=300,
+        )
+        return [*super().get_submenu_items(), export]
 
 
 register_snippet(Dhis2Group)
