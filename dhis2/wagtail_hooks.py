@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dhis2 import admin_views
 from dhis2.models import AnalyticsQuery, ExportMapping
-from portal.panels import InlinePanel
+from portal.panels import AddItemLabelMixin, InlinePanel
 
 
 @hooks.register("register_admin_urls")
@@ -52,7 +52,8 @@ def refresh_button(snippet, user, next_url=None):
         )
 
 
-class AnalyticsQueryViewSet(SnippetViewSet):
+class AnalyticsQueryViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a DHIS2 analytics query")
     model = AnalyticsQuery
     icon = "table"
     menu_label = _("Analytics queries")
@@ -66,7 +67,8 @@ class AnalyticsQueryViewSet(SnippetViewSet):
     ]
 
 
-class ExportMappingViewSet(SnippetViewSet):
+class ExportMappingViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a DHIS2 export mapping")
     model = ExportMapping
     icon = "upload"
     menu_label = _("Export mappings")

@@ -22,3 +22,16 @@ class InlinePanel(WagtailInlinePanel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.add_label = self.panel.add_label
+
+
+class AddItemLabelMixin:
+    """For a snippet or model viewset: ``add_item_label = _("Add a district")``
+    replaces Wagtail's « Ajouter un(e) district » on the listing's add button."""
+
+    add_item_label = ""
+
+    def get_index_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_index_view_kwargs(**kwargs)
+        if self.add_item_label:
+            view_kwargs["add_item_label"] = self.add_item_label
+        return view_kwargs
