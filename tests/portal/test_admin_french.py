@@ -42,6 +42,36 @@ def test_submit_button_names_the_workflow_in_the_editors_language(
     assert "Submit to Moderators approval" in html
 
 
+def test_a_page_in_moderation_names_its_workflow_in_french_everywhere(
+    client, facilitator, cycle
+):
+    """Case: once submitted, the status panel, the dashboard and the workflow
+    report said « Envoyé vers Moderators approval », « En attente Moderators
+    approval »."""
+    from wagtail.models import Workflow
+
+    cycle.save_revision(user=facilitator)
+    cycle.get_workflow().start(cycle, facilitator)
+    _editor_html(client, facilitator, cycle, "fr")
+    for url in (
+        f"/admin/pages/{cycle.pk}/edit/",
+        "/admin/",
+        "/admin/reports/workflow/",
+    ):
+        html = client.get(url, follow=True).content.decode()
+        assert "Validation par les modérateurs" in html, url
+        assert "Moderators approval" not in html, url
+
+    _editor_html(client, facilitator, cycle, "en")
+    assert "Moderators approval" in client.get("/admin/").content.decode()
+    # Saved from the French admin, the name stays the identifier.
+    with translation.override("fr"):
+        workflow = Workflow.objects.get(name="Moderators approval")
+        workflow.name = str(workflow.name)
+        workflow.save()
+    assert Workflow.objects.filter(name="Moderators approval").exists()
+
+
 def test_cycle_editor_offers_to_add_a_question_in_correct_french(
     client, facilitator, cycle
 ):
