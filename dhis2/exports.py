@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -18,6 +20,13 @@ class CycleExport:
     payload: dict
     responses: int = 0
     without_org_unit: list[str] = field(default_factory=list)
+    results_published: bool = False
+
+    @property
+    def digest(self) -> str:
+        """Names exactly these values: an import sends what its dry run checked."""
+        text = json.dumps(self.payload, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 def export_plan(mapping: ExportMapping) -> ExportPlan:
@@ -73,4 +82,5 @@ def prepare_cycle_export(identifier: str) -> CycleExport:
         payload=build_data_value_set(rows, export_plan(mapping), mapping.period),
         responses=len(rows),
         without_org_unit=missing,
+        results_published=bool(cycle.results_published),
     )

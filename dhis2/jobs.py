@@ -10,15 +10,23 @@ from contextlib import nullcontext
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from dhis2.models import AnalyticsQuery, Dhis2Job
+from dhis2.models import AnalyticsQuery, Dhis2Job, ExportMapping
 
 #: A job's work: returns (succeeded, message); a DHIS2 failure is a result, not a raise.
+#: It may fill ``job.summary``, saved with the result.
 Work = Callable[[Dhis2Job], tuple[bool, str]]
 
 
-def create_job(kind: str, query: AnalyticsQuery | None = None) -> Dhis2Job:
+def create_job(
+    kind: str,
+    query: AnalyticsQuery | None = None,
+    export: ExportMapping | None = None,
+) -> Dhis2Job:
     return Dhis2Job.objects.create(
-        kind=kind, query=query, language=translation.get_language() or ""
+        kind=kind,
+        query=query,
+        export=export,
+        language=translation.get_language() or "",
     )
 
 
@@ -28,7 +36,7 @@ def run_job(job_id: int, work: Work) -> Dhis2Job | None:
     An unexpected error marks the job failed (so the page does not say "running" for
     ever) and is raised again for the task backend to record.
     """
-    job = Dhis2Job.objects.filter(pk=job_id).select_related("query").first()
+    job = Dhis2Job.objects.filter(pk=job_id).select_related("query", "export").first()
     if job is None:
         return None
     job.status = Dhis2Job.Status.RUNNING
@@ -49,4 +57,4 @@ def _finish(job: Dhis2Job, ok: bool, message: str) -> None:
     job.status = Dhis2Job.Status.SUCCEEDED if ok else Dhis2Job.Status.FAILED
     job.message = message[:500]
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "message", "finished_at"])
+    job.save(update_fields=["status", "message", "summary", "finished_at"])

@@ -62,6 +62,7 @@ class Dhis2Settings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("DHIS2 connection")
+        verbose_name_plural = _("DHIS2 connections")
 
     def connection(self) -> Dhis2Connection:
         return Dhis2Connection(
@@ -150,12 +151,15 @@ class AnalyticsSnapshot(models.Model):
 
 
 class Dhis2Job(models.Model):
-    """One DHIS2 call asked for in the admin (a refresh, a connection test), run as a
-    task: the admin page shows where the last one is without waiting for DHIS2."""
+    """One DHIS2 call asked for in the admin (a refresh, a connection test, an export
+    dry run or import), run as a task: the admin page shows where the last one is
+    without waiting for DHIS2."""
 
     class Kind(models.TextChoices):
         REFRESH = "refresh", _("analytics refresh")
         CONNECTION = "connection", _("connection test")
+        EXPORT_DRY_RUN = "export_dry_run", _("export dry run")
+        EXPORT = "export", _("export to DHIS2")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -172,10 +176,20 @@ class Dhis2Job(models.Model):
         related_name="jobs",
         verbose_name=_("query"),
     )
+    export = models.ForeignKey(
+        "dhis2.ExportMapping",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        verbose_name=_("export mapping"),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
     )
     message = models.CharField(_("message"), max_length=500, blank=True)
+    #: An export's import summary as DHIS2 gave it (see ``dhis2.exports``).
+    summary = models.JSONField(_("import summary"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
@@ -234,7 +248,12 @@ class ExportMapping(ClusterableModel):
 class ValueMapping(Orderable):
     """One answer (or one choice count) → one DHIS2 data element and combo."""
 
-    export = ParentalKey(ExportMapping, on_delete=models.CASCADE, related_name="values")
+    export = ParentalKey(
+        ExportMapping,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("export mapping"),
+    )
     source = models.CharField(
         _("question"),
         max_length=150,

@@ -1,7 +1,13 @@
 """Reads for the DHIS2 app. Pages call these; none of them calls DHIS2."""
 
 from dhis2.client import Dhis2Connection
-from dhis2.models import AnalyticsQuery, AnalyticsSnapshot, Dhis2Job, Dhis2Settings
+from dhis2.models import (
+    AnalyticsQuery,
+    AnalyticsSnapshot,
+    Dhis2Job,
+    Dhis2Settings,
+    ExportMapping,
+)
 
 
 def stored_connection() -> Dhis2Connection:
@@ -73,3 +79,26 @@ def analytics_chart_data(value, context):
 def last_job(kind: str, query: AnalyticsQuery | None = None) -> Dhis2Job | None:
     """The latest job of this kind (for this query), whatever its status."""
     return Dhis2Job.objects.filter(kind=kind, query=query).first()
+
+
+def last_export_job(mapping: ExportMapping, kind: str) -> Dhis2Job | None:
+    """The latest dry run or import of this mapping, whatever its status."""
+    return Dhis2Job.objects.filter(kind=kind, export=mapping).first()
+
+
+def last_dry_run(mapping: ExportMapping) -> Dhis2Job | None:
+    """The latest dry run if it passed (no conflict): what an import may send."""
+    job = last_export_job(mapping, Dhis2Job.Kind.EXPORT_DRY_RUN)
+    return job if job and job.status == Dhis2Job.Status.SUCCEEDED else None
+
+
+def exportable_mappings() -> list[tuple[ExportMapping, bool]]:
+    """Every export mapping, with whether its cycle's results are published
+    (read from the source page, as every cycle rule)."""
+    from cycles.selectors import canonical_cycle
+
+    mappings = ExportMapping.objects.select_related("cycle").order_by("cycle__title")
+    return [
+        (mapping, bool(canonical_cycle(mapping.cycle).results_published))
+        for mapping in mappings
+    ]

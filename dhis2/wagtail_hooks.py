@@ -1,13 +1,15 @@
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dhis2 import admin_views
 from dhis2.models import AnalyticsQuery, ExportMapping
+from portal.panels import AddItemLabelMixin, InlinePanel
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +20,8 @@ def register_dhis2_admin_urls():
             admin_views.test_connection,
             name="dhis2_test_connection",
         ),
+        path("dhis2/export/", admin_views.export_index, name="dhis2_export_index"),
+        path("dhis2/export/<int:pk>/", admin_views.export_cycle, name="dhis2_export"),
         path(
             "dhis2/analytics/<int:pk>/refresh/",
             admin_views.refresh_query,
@@ -37,9 +41,19 @@ def refresh_button(snippet, user, next_url=None):
             icon_name="rotate",
             priority=5,
         )
+    if isinstance(snippet, ExportMapping) and user.has_perm(
+        "dhis2.change_exportmapping"
+    ):
+        yield ListingButton(
+            _("Export to DHIS2"),
+            reverse("dhis2_export", args=[snippet.pk]),
+            icon_name="upload",
+            priority=5,
+        )
 
 
-class AnalyticsQueryViewSet(SnippetViewSet):
+class AnalyticsQueryViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a DHIS2 analytics query")
     model = AnalyticsQuery
     icon = "table"
     menu_label = _("Analytics queries")
@@ -53,7 +67,8 @@ class AnalyticsQueryViewSet(SnippetViewSet):
     ]
 
 
-class ExportMappingViewSet(SnippetViewSet):
+class ExportMappingViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a DHIS2 export mapping")
     model = ExportMapping
     icon = "upload"
     menu_label = _("Export mappings")
@@ -63,8 +78,13 @@ class ExportMappingViewSet(SnippetViewSet):
         FieldPanel("period"),
         FieldPanel("data_set"),
         FieldPanel("attribute_option_combo"),
-        InlinePanel("values", label=_("Values")),
+        InlinePanel("values", heading=_("Values"), add_label=_("Add a value")),
     ]
+
+
+class ExportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("dhis2.change_exportmapping")
 
 
 class Dhis2Group(SnippetViewSetGroup):
@@ -72,6 +92,16 @@ class Dhis2Group(SnippetViewSetGroup):
     menu_icon = "link"
     menu_label = _("DHIS2")
     menu_name = "dhis2"
+
+    def get_submenu_items(self):
+        export = ExportMenuItem(
+            _("Export to DHIS2"),
+            reverse_lazy("dhis2_export_index"),
+            name="dhis2-export",
+            icon_name="upload",
+            order=300,
+        )
+        return [*super().get_submenu_items(), export]
 
 
 register_snippet(Dhis2Group)

@@ -84,6 +84,7 @@ class ForumPage(DiscussablePageMixin, Page):
 
     class Meta:
         verbose_name = _("forum")
+        verbose_name_plural = _("forums")
 
     @property
     def discussion_allows_policymakers(self) -> bool:  # type: ignore[override]
@@ -112,6 +113,7 @@ class CommentDetails(models.Model):
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="details",
+        verbose_name=_("comment"),
     )
     page = models.ForeignKey(
         Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
@@ -125,14 +127,20 @@ class CommentDetails(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("district"),
     )
-    role = models.CharField(max_length=40, blank=True)
+    role = models.CharField(max_length=40, blank=True, verbose_name=_("role"))
     status = models.CharField(
-        max_length=12, choices=CommentStatus.choices, default=CommentStatus.PUBLISHED
+        max_length=12,
+        choices=CommentStatus.choices,
+        default=CommentStatus.PUBLISHED,
+        verbose_name=_("status"),
     )
     moderation_reason = models.TextField(_("reason"), blank=True)
-    like_count = models.PositiveIntegerField(default=0)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    like_count = models.PositiveIntegerField(
+        default=0, verbose_name=_("number of likes")
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
 
     class Meta:
         verbose_name = _("comment")
@@ -146,12 +154,21 @@ class CommentFlag(models.Model):
     """A reader's report of a comment, waiting in the facilitators' queue."""
 
     comment = models.ForeignKey(
-        XtdComment, on_delete=models.CASCADE, related_name="portal_flags"
+        XtdComment,
+        on_delete=models.CASCADE,
+        related_name="portal_flags",
+        verbose_name=_("comment"),
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("user")
+    )
     reason = models.TextField(_("reason"))
-    created_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(
+        default=timezone.now, verbose_name=_("created at")
+    )
+    resolved_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("resolved at")
+    )
 
     class Meta:
         constraints = [
@@ -159,6 +176,8 @@ class CommentFlag(models.Model):
                 fields=["comment", "user"], name="one_flag_per_user"
             )
         ]
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
 
     def __str__(self) -> str:
         return f"{self.comment_id}: {self.reason[:40]}"
@@ -166,15 +185,24 @@ class CommentFlag(models.Model):
 
 class Follow(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, verbose_name=_("created at")
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "page"], name="one_follow")
         ]
+        verbose_name = _("followed page")
+        verbose_name_plural = _("followed pages")
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.page_id}"
@@ -192,6 +220,7 @@ class NotificationSettings(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="discussion_settings",
+        verbose_name=_("user"),
     )
     frequency = models.CharField(
         _("e-mail notifications"),
@@ -199,8 +228,14 @@ class NotificationSettings(models.Model):
         choices=Frequency.choices,
         default=Frequency.IMMEDIATE,
     )
-    language = models.CharField(max_length=8, default="fr")
-    last_digest_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=8, default="fr", verbose_name=_("language"))
+    last_digest_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("last digest sent at")
+    )
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.frequency}"
@@ -216,12 +251,26 @@ class Notification(models.Model):
     """One item to tell one user; ``sent_at`` makes sending idempotent."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=NotificationKind.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    comment = models.ForeignKey(
+        XtdComment,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("comment"),
+    )
+    kind = models.CharField(
+        max_length=10, choices=NotificationKind.choices, verbose_name=_("kind")
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now, verbose_name=_("created at")
+    )
+    sent_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("sent at")
+    )
 
     class Meta:
         constraints = [
@@ -229,6 +278,8 @@ class Notification(models.Model):
                 fields=["user", "comment"], name="one_notification_per_comment"
             )
         ]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.comment_id} → {self.user_id}"
@@ -243,14 +294,20 @@ class Announcement(models.Model):
     class Kind(models.TextChoices):
         SYNTHESIS = "synthesis", _("Synthesis published")
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    published_at = models.DateTimeField(default=timezone.now)
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    published_at = models.DateTimeField(
+        default=timezone.now, verbose_name=_("published at")
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["page", "kind"], name="one_announcement")
         ]
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.page_id}"

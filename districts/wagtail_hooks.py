@@ -4,9 +4,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from districts.models import Country, District, Membership
+from portal.panels import AddItemLabelMixin
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a country")
     model = Country
     icon = "globe"
     menu_label = _("Countries")
@@ -15,7 +17,8 @@ class CountryViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("dhis2_uid")]
 
 
-class DistrictViewSet(SnippetViewSet):
+class DistrictViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a district")
     model = District
     icon = "site"
     menu_label = _("Districts")
@@ -31,7 +34,8 @@ class DistrictViewSet(SnippetViewSet):
     ]
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(AddItemLabelMixin, SnippetViewSet):
+    add_item_label = _("Add a team membership")
     model = Membership
     icon = "group"
     menu_label = _("Team memberships")

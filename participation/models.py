@@ -44,7 +44,9 @@ class Invitation(models.Model):
         related_name="+",
         verbose_name=_("invited by"),
     )
-    nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
+    nonce = models.CharField(
+        max_length=32, default=new_nonce, editable=False, verbose_name=_("link secret")
+    )
     created_at = models.DateTimeField(_("invited at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
@@ -114,8 +116,15 @@ class ReminderOptOut(models.Model):
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="reminder_opt_out",
+        verbose_name=_("member"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(
+        default=timezone.now, verbose_name=_("created at")
+    )
+
+    class Meta:
+        verbose_name = _("reminder opt-out")
+        verbose_name_plural = _("reminder opt-outs")
 
     def __str__(self) -> str:
         return str(self.user_id)
@@ -129,8 +138,13 @@ class LastVisit(models.Model):
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="last_visit",
+        verbose_name=_("user"),
     )
     seen_at = models.DateTimeField(_("last visit"), db_index=True)
+
+    class Meta:
+        verbose_name = _("last visit")
+        verbose_name_plural = _("last visits")
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.seen_at:%Y-%m-%d %H:%M}"

@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
         from portal import (
             checks,  # noqa: F401 (registers the system checks)
             pagecache,
+            workflow_names,
         )
         from portal.text import clean_user_names
         from portal.translations import end_request_memo, start_request_memo
@@ -22,5 +23,6 @@ class PortalConfig(AppConfig):
             clean_user_names, sender=get_user_model(), dispatch_uid="clean_user_names"
         )
         pagecache.connect_signals()
+        workflow_names.connect_signals()
         request_started.connect(start_request_memo, dispatch_uid="locale_memo_start")
         request_finished.connect(end_request_memo, dispatch_uid="locale_memo_end")

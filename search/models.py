@@ -7,21 +7,26 @@ counts need no GROUP BY (see search/postings.py). The full-text index itself
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 
 class SearchEntry(models.Model):
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=7)
-    kind = models.CharField(max_length=60)
-    title = models.CharField(max_length=255)
-    text = models.TextField()
-    title_norm = models.TextField()
-    body_norm = models.TextField()
-    date = models.DateField(null=True)
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    language = models.CharField(max_length=7, verbose_name=_("language"))
+    kind = models.CharField(max_length=60, verbose_name=_("kind"))
+    title = models.CharField(max_length=255, verbose_name=_("title"))
+    text = models.TextField(verbose_name=_("text"))
+    title_norm = models.TextField(verbose_name=_("normalised title"))
+    body_norm = models.TextField(verbose_name=_("normalised text"))
+    date = models.DateField(null=True, verbose_name=_("date"))
 
     class Meta:
         indexes = [models.Index(fields=["language", "date"], name="search_lang_date")]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
 
     def __str__(self) -> str:
         return self.title
@@ -29,10 +34,13 @@ class SearchEntry(models.Model):
 
 class SearchFacetValue(models.Model):
     entry = models.ForeignKey(
-        SearchEntry, on_delete=models.CASCADE, related_name="facets"
+        SearchEntry,
+        on_delete=models.CASCADE,
+        related_name="facets",
+        verbose_name=_("search entry"),
     )
-    facet = models.CharField(max_length=20)
-    value = models.CharField(max_length=64)
+    facet = models.CharField(max_length=20, verbose_name=_("facet"))
+    value = models.CharField(max_length=64, verbose_name=_("value"))
 
     class Meta:
         indexes = [
@@ -43,6 +51,8 @@ class SearchFacetValue(models.Model):
                 fields=["entry", "facet", "value"], name="search_entry_facets"
             ),
         ]
+        verbose_name = _("search facet value")
+        verbose_name_plural = _("search facet values")
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"

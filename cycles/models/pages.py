@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -28,6 +27,7 @@ from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
 from discussions.models import Attribution, DiscussablePageMixin
+from portal.panels import InlinePanel
 from portal.translations import language_of
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
@@ -45,6 +45,7 @@ class CycleIndexPage(Page):
 
     class Meta:
         verbose_name = _("learning cycles index")
+        verbose_name_plural = _("learning cycles indexes")
 
     def get_context(self, request, *args, **kwargs):
         from cycles.selectors import cycle_listing
@@ -192,7 +193,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         FieldPanel("synthesis"),
     ]
     questionnaire_panels = [
-        InlinePanel("questions", heading=_("Questions"), label=_("Question"))
+        InlinePanel("questions", heading=_("Questions"), add_label=_("Add a question"))
     ]
     results_panels = [
         MultiFieldPanel(

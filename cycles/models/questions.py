@@ -76,7 +76,10 @@ def name_from_label(label: str) -> str:
 
 class SurveyQuestion(TranslatableMixin, AbstractFormField):
     page = ParentalKey(
-        "cycles.CyclePage", on_delete=models.CASCADE, related_name="questions"
+        "cycles.CyclePage",
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("cycle"),
     )
     name = models.CharField(
         _("stable name"),

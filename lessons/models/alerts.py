@@ -76,7 +76,10 @@ class LessonAlertSent(models.Model):
     """Records that a user was told about a lesson (any language), so never twice."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
     lesson_key = models.UUIDField(_("lesson translation key"))
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)

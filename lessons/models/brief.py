@@ -6,7 +6,10 @@ class LessonBrief(models.Model):
     """The PDF brief of one lesson page (one language), for one published revision."""
 
     page = models.OneToOneField(
-        "lessons.LessonPage", on_delete=models.CASCADE, related_name="brief"
+        "lessons.LessonPage",
+        on_delete=models.CASCADE,
+        related_name="brief",
+        verbose_name=_("lesson"),
     )
     revision_id = models.PositiveIntegerField(_("revision"))
     file = models.FileField(_("file"), upload_to="lessons/briefs/")

@@ -32,6 +32,7 @@ class LessonsIndexPage(Page):
 
     class Meta:
         verbose_name = _("lessons library")
+        verbose_name_plural = _("lessons libraries")
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator

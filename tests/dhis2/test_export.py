@@ -4,7 +4,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from dhis2.client import Dhis2Client
 from dhis2.payloads import ExportPlan, ValueRule, build_data_value_set
@@ -63,16 +62,6 @@ def test_builder_ignores_text_and_unanswered_questions():
     assert build_data_value_set(ROWS, plan, "2025Q3") == {"dataValues": []}
 
 
-@pytest.fixture
-def known_server(dhis2_server):
-    dhis2_server.org_units = [
-        org_unit("OUbanikoar1", "Banikoara", 3),
-        org_unit("OUkandi0001", "Kandi", 3),
-    ]
-    dhis2_server.data_elements = {"DEstockout1", "DEsupervis1", "DEhasplan01"}
-    return dhis2_server
-
-
 def test_dry_run_then_import(known_server):
     client = Dhis2Client(fast_connection(known_server.url))
     payload = build_data_value_set(ROWS, PLAN, "2025Q3")
@@ -105,56 +94,6 @@ def test_conflicts_are_reported_with_their_messages(known_server, legacy):
         "DEhasplan01: Data element not found or not accessible"
     ]
     assert not summary.ok
-
-
-@pytest.fixture
-def cycle_with_answers(home_page, home_page_en, benin, guinea):
-    """A cycle with real SurveyResponse rows: three submitted (one from a district
-    without a DHIS2 id) and one draft."""
-    from cycles.factories import (
-        CycleIndexPageFactory,
-        CyclePageFactory,
-        SurveyResponseFactory,
-    )
-    from cycles.translation import ensure_translation
-    from dhis2.models import ExportMapping, ValueMapping
-    from districts.factories import DistrictFactory
-
-    index = CycleIndexPageFactory(parent=home_page)
-    cycle = CyclePageFactory(parent=index, slug="ruptures-vaccins", step=5)
-    english = ensure_translation(cycle, "en")
-    english.slug = "vaccine-stock-outs"
-    english.save_revision().publish()
-    answers = {
-        "Banikoara": ("OUbanikoar1", "submitted", 3, ["monthly"]),
-        "Kandi": ("OUkandi0001", "submitted", 1, ["quarterly"]),
-        "Boké": ("", "submitted", 7, ["monthly"]),
-        "Malanville": ("OUmalanvil1", "draft", 9, ["monthly"]),
-    }
-    for name, (uid, status, stock_outs, supervision) in answers.items():
-        district = DistrictFactory(
-            name=name, dhis2_uid=uid, country=guinea if name == "Boké" else benin
-        )
-        SurveyResponseFactory(
-            cycle=cycle,
-            district=district,
-            status=status,
-            answers={"stock_outs": stock_outs, "supervision": supervision},
-            submitted_at=timezone.now() if status == "submitted" else None,
-        )
-    mapping = ExportMapping.objects.create(
-        cycle=cycle, period="2025Q3", data_set="DSquarterly"
-    )
-    ValueMapping.objects.create(
-        export=mapping, source="stock_outs", data_element="DEstockout1"
-    )
-    ValueMapping.objects.create(
-        export=mapping,
-        source="supervision:monthly",
-        data_element="DEsupervis1",
-        category_option_combo="COCmonthly1",
-    )
-    return cycle
 
 
 def test_export_command_dry_run_then_import_of_submitted_answers(

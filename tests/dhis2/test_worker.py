@@ -70,3 +70,27 @@ def test_a_failed_connection_test_shows_dhis2s_reason_in_the_askers_language(
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert 'data-job-status="failed"' in html
     assert "DHIS2 a refusé" in html
+
+
+def test_export_dry_run_waits_for_the_worker_then_shows_dhis2s_summary(
+    client, facilitator, dhis2_settings, known_server, cycle_with_answers, settings
+):
+    from dhis2.models import ExportMapping
+
+    settings.TASKS = DATABASE_TASKS
+    cycle_with_answers.results_published = True
+    cycle_with_answers.save()
+    mapping = ExportMapping.objects.get(cycle=cycle_with_answers)
+    client.force_login(facilitator)
+    url = reverse("dhis2_export", args=[mapping.pk])
+
+    html = client.post(url, {"action": "dry_run"}, follow=True).content.decode()
+    assert 'data-job-status="queued"' in html
+    assert known_server.requests_to("dataValueSets") == []
+
+    run_worker_once()
+
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-job-status="succeeded"' in html
+    assert "<dt>Imported</dt><dd>4</dd>" in html
+    assert known_server.stored_values == {}
