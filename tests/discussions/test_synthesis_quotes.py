@@ -9,7 +9,6 @@ comments, to facilitators only.
 import pytest
 from django.urls import reverse
 
-from cycles.factories import CycleIndexPageFactory, CyclePageFactory
 from cycles.models import CyclePage, SurveyResponse
 from cycles.translation import translate_cycle
 from discussions.services import hide, remove
@@ -18,30 +17,6 @@ pytestmark = pytest.mark.django_db
 
 QUOTED = "Nous avons réduit les ruptures en commandant dès janvier."
 OTHER = "Un autre cycle, une autre discussion."
-
-
-@pytest.fixture
-def named_member(member):
-    member.first_name, member.last_name = "Aïcha", "Bio-Gado"
-    member.save()
-    return member
-
-
-@pytest.fixture
-def cycle_index(home_page):
-    return CycleIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def make_cycle(cycle_index):
-    def make(slug="ruptures", **fields):
-        fields.setdefault("results_published", True)
-        fields.setdefault("results_public", True)
-        return CyclePageFactory(
-            parent=cycle_index, step=5, slug=slug, title="Ruptures de vaccins", **fields
-        )
-
-    return make
 
 
 def publish(page):
