@@ -385,3 +385,51 @@ def comment_location(comment, request) -> tuple[str, str]:
     page = comment.details.page
     url = page.get_url(request) if page.live else ""
     return page.title, f"{url}#c{comment.pk}" if url else ""
+
+
+# --- Quotations of comments in a synthesis ----------------------------------------
+@dataclass(frozen=True)
+class Quotation:
+    body_html: str
+    author: str
+    submitted: datetime
+
+
+def public_attributor(target) -> Attributor:
+    """How a published text names authors: the thread's rule for a reader who is
+    nobody in particular (no names beyond the rule, pseudonyms respected), so that
+    every reader, and the page cache, gets the same page."""
+    return Attributor(
+        attribution=target.discussion_attribution,
+        labels=target.discussion_district_labels(),
+    )
+
+
+def quotable_comments(thread_id):
+    """The published comments of one thread (a page's source id), newest first: what
+    a facilitator may quote in the page's synthesis. Nothing without a thread."""
+    try:
+        thread_id = int(thread_id)
+    except (TypeError, ValueError):
+        return CommentDetails.objects.none()
+    return (
+        CommentDetails.objects.filter(page_id=thread_id, status=CommentStatus.PUBLISHED)
+        .select_related("comment__user", "district__country")
+        .order_by("-comment__submit_date", "-pk")
+    )
+
+
+def quotation(details, page) -> Quotation | None:
+    """A quoted comment as ``page``'s readers see it, attributed by the page's rule
+    at the time of reading; None once the comment is no longer published (hidden,
+    removed by a facilitator, deleted by its author) or belongs to another thread."""
+    if details is None or details.status != CommentStatus.PUBLISHED:
+        return None
+    if details.page_id != thread_page_id(page):
+        return None
+    comment = details.comment
+    return Quotation(
+        body_html=details.body_html,
+        author=public_attributor(protocol(page)).author(comment),
+        submitted=comment.submit_date,
+    )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from discussions import admin_views
+from discussions.quotes import comment_chooser_viewset
 from districts.admin_menu import FacilitatorMenuItem
 
 
@@ -26,3 +27,8 @@ def moderation_menu_item():
         icon_name="warning",
         order=250,
     )
+
+
+@hooks.register("register_admin_viewset")
+def comment_chooser():
+    return comment_chooser_viewset

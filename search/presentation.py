@@ -87,6 +87,9 @@ def results_context(
         "hits": results.hits,
         "facet_groups": groups,
         "has_filters": bool(query.filters),
+        "active_filter_count": sum(
+            link.selected for group in groups for link in group.links
+        ),
         "clear_filters_url": _clear_filters(query.text),
         "order_links": [
             OrderLink(

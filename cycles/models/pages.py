@@ -27,6 +27,7 @@ from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
 from discussions.models import Attribution, DiscussablePageMixin
+from discussions.quotes import CommentQuoteBlock, CommentQuotesPanel
 from portal.panels import InlinePanel
 from portal.translations import language_of
 
@@ -124,6 +125,16 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
             "lessons library. Shown on the cycle page from step 5."
         ),
     )
+    synthesis_quotes = StreamField(
+        [("comment", CommentQuoteBlock())],
+        blank=True,
+        verbose_name=_("quotations of comments"),
+        help_text=_(
+            "Comments of this cycle's thread, shown after the synthesis and attributed "
+            "by the comments attribution rule. A comment a facilitator hides or "
+            "removes later is no longer shown."
+        ),
+    )
 
     # --- Results (step 4): charts and their publication -------------------------
     results = StreamField(CHART_BLOCKS, blank=True, verbose_name=_("results"))
@@ -154,7 +165,8 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     # wagtail-localize copies the behaviour on sync and never lets a translation
     # override it (it would be ignored: translations read it from the source).
     override_translatable_fields = [
-        SynchronizedField(name, overridable=False) for name in BEHAVIOUR_FIELDS
+        SynchronizedField(name, overridable=False)
+        for name in (*BEHAVIOUR_FIELDS, "synthesis_quotes")
     ]
     base_form_class = CyclePageForm
 
@@ -191,6 +203,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         FieldPanel("discussion_attribution"),
         FieldPanel("discussion_allows_policymakers"),
         FieldPanel("synthesis"),
+        CommentQuotesPanel("synthesis_quotes"),
     ]
     questionnaire_panels = [
         InlinePanel("questions", heading=_("Questions"), add_label=_("Add a question"))
@@ -323,7 +336,15 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
 
     @property
     def shows_synthesis(self) -> bool:
-        return bool(self.shown_synthesis[0]) and self.current_step >= 5
+        shown = bool(self.shown_synthesis[0]) or bool(self.shown_synthesis_quotes)
+        return shown and self.current_step >= 5
+
+    @cached_property
+    def shown_synthesis_quotes(self):
+        """The quoted comments, chosen once on the source page (a comment id is not
+        text to translate): every translation shows the source's."""
+        source = self if self.is_cycle_source else self.cycle_source
+        return source.synthesis_quotes
 
     @cached_property
     def shown_synthesis(self) -> tuple[str, str]:

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from cycles.factories import CycleIndexPageFactory, CyclePageFactory
 from discussions.factories import ForumPageFactory
 from discussions.services import Draft, post_comment
 
@@ -26,3 +27,29 @@ def say():
         )
 
     return _say
+
+
+@pytest.fixture
+def cycle_index(home_page):
+    return CycleIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def make_cycle(cycle_index):
+    def make(step=5, **fields):
+        fields.setdefault("title", "Ruptures de vaccins")
+        fields.setdefault("slug", f"ruptures-{step}")
+        # The discussion is read by those who may see the results (see
+        # test_discussion_gate.py): published to everyone here.
+        fields.setdefault("results_published", True)
+        fields.setdefault("results_public", True)
+        return CyclePageFactory(parent=cycle_index, step=step, **fields)
+
+    return make
+
+
+@pytest.fixture
+def named_member(member):
+    member.first_name, member.last_name = "Aïcha", "Bio-Gado"
+    member.save()
+    return member

@@ -7,7 +7,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from cycles.factories import CycleIndexPageFactory, CyclePageFactory
 from cycles.translation import ensure_translation
 from discussions.models import Announcement, CommentDetails
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
@@ -23,32 +22,6 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
-
-
-@pytest.fixture
-def cycle_index(home_page):
-    return CycleIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def make_cycle(cycle_index):
-    def make(step=5, **fields):
-        fields.setdefault("title", "Ruptures de vaccins")
-        fields.setdefault("slug", f"ruptures-{step}")
-        # The discussion is read by those who may see the results (see
-        # test_discussion_gate.py): published to everyone here.
-        fields.setdefault("results_published", True)
-        fields.setdefault("results_public", True)
-        return CyclePageFactory(parent=cycle_index, step=step, **fields)
-
-    return make
-
-
-@pytest.fixture
-def named_member(member):
-    member.first_name, member.last_name = "Aïcha", "Bio-Gado"
-    member.save()
-    return member
 
 
 # --- Who can post when --------------------------------------------------------
