@@ -28,6 +28,7 @@ from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
 from discussions.models import Attribution, DiscussablePageMixin
+from districts.timezones import site_today, site_zone
 from portal.translations import language_of
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
@@ -248,7 +249,9 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     # --- Steps -----------------------------------------------------------------
     @staticmethod
     def today() -> dt.date:
-        return timezone.localdate()
+        """In the portal's zone whatever the reader's: a cycle opens and closes at
+        one moment for every country (districts/timezones.py)."""
+        return site_today()
 
     @cached_property
     def current_step(self) -> int:
@@ -287,7 +290,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         (any other step) the discussion."""
         if self.step_override:
             return self.step_override == 5
-        today = timezone.localdate(now) if now else self.today()
+        today = timezone.localdate(now, site_zone()) if now else self.today()
         if self.discussion_open is None or today < self.discussion_open:
             return False
         return self.discussion_close is None or today <= self.discussion_close
