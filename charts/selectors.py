@@ -11,6 +11,7 @@ from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
 from charts.models import ChartSnapshot
 from portal.translations import language_of
+from portal.typography import number
 
 
 def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
@@ -74,14 +75,11 @@ class ChartView:
 
 
 def format_value(value, unit: str) -> str:
+    """ "57" and "57 %", not "57.0" and "57.0 %"; "2,5" in French (portal/typography)."""
     if value is None or value != value:
         return "–"
-    text = (
-        f"{value:.1f}"
-        if unit == "%" or not float(value).is_integer()
-        else f"{value:.0f}"
-    )
-    return text + (" %" if unit == "%" else "")
+    text = number(value)
+    return gettext("%(value)s%%") % {"value": text} if unit == "%" else text
 
 
 def answered_summary(metadata: dict) -> str:

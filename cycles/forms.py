@@ -10,6 +10,7 @@ from collections import OrderedDict
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -19,6 +20,7 @@ from cycles.questionnaire import (
     condition_met,
     is_answered,
 )
+from portal.typography import number
 
 
 class SurveyForm(BaseForm):
@@ -83,6 +85,26 @@ def to_answer(value):
     return value
 
 
+def _limit_message(message, limit: float):
+    """Django's own message, with the limit as a reader writes it ("0", not "0.0")."""
+    return lazy(lambda: str(message) % {"limit_value": number(limit)}, str)()
+
+
+def _limit_messages(min_value, max_value) -> dict:
+    messages = {}
+    if min_value is not None:
+        messages["min_value"] = _limit_message(
+            _("Ensure this value is greater than or equal to %(limit_value)s."),
+            min_value,
+        )
+    if max_value is not None:
+        messages["max_value"] = _limit_message(
+            _("Ensure this value is less than or equal to %(limit_value)s."),
+            max_value,
+        )
+    return messages
+
+
 class SurveyFormBuilder(FormBuilder):
     """Wagtail's FormBuilder with one `create_<kind>_field` per question kind."""
 
@@ -106,6 +128,7 @@ class SurveyFormBuilder(FormBuilder):
             min_value=field.min_value,
             max_value=field.max_value,
             widget=forms.NumberInput(attrs=attrs),
+            error_messages=_limit_messages(field.min_value, field.max_value),
             **options,
         )
 

@@ -7,6 +7,8 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from districts.timezones import site_zone
+
 STEP_TITLES = {
     1: _("Health issue"),
     2: _("Questionnaire"),
@@ -46,6 +48,9 @@ class TimelineStep:
 class Deadline:
     label: Promise
     date: dt.date
+    # A close date ends with its day in the portal's zone: one moment for every
+    # country, shown to each reader in their own zone ("22:59 (heure de Conakry)").
+    closes_at: dt.datetime | None = None
 
 
 def step_from_dates(cycle, today: dt.date) -> int:
@@ -92,17 +97,22 @@ def timeline(cycle, current: int) -> list[TimelineStep]:
 
 def next_deadline(cycle, today: dt.date) -> Deadline | None:
     """The first date still ahead: a close date or the start of a step."""
-    candidates = [
-        (cycle.questionnaire_date, _("Questionnaire published")),
-        (cycle.answers_open, _("Answers open")),
-        (cycle.answers_close, _("Answers close")),
-        (cycle.results_date, _("Results published")),
-        (cycle.discussion_open, _("Discussion opens")),
-        (cycle.discussion_close, _("Discussion closes")),
-        (cycle.knowledge_translation_date, _("Lessons shared")),
+    candidates = [  # (date, label, is a close date)
+        (cycle.questionnaire_date, _("Questionnaire published"), False),
+        (cycle.answers_open, _("Answers open"), False),
+        (cycle.answers_close, _("Answers close"), True),
+        (cycle.results_date, _("Results published"), False),
+        (cycle.discussion_open, _("Discussion opens"), False),
+        (cycle.discussion_close, _("Discussion closes"), True),
+        (cycle.knowledge_translation_date, _("Lessons shared"), False),
     ]
-    upcoming = [(date, label) for date, label in candidates if date and date >= today]
+    upcoming = [item for item in candidates if item[0] and item[0] >= today]
     if not upcoming:
         return None
-    date, label = min(upcoming, key=lambda pair: pair[0])
-    return Deadline(label, date)
+    date, label, closes = min(upcoming, key=lambda item: item[0])
+    return Deadline(label, date, end_of_day(date) if closes else None)
+
+
+def end_of_day(date: dt.date) -> dt.datetime:
+    """The last minute of `date` in the portal's zone."""
+    return dt.datetime.combine(date, dt.time(23, 59), tzinfo=site_zone())

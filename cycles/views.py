@@ -22,6 +22,7 @@ from cycles.questionnaire import Question
 from districts.models import District
 from districts.roles import user_district
 from portal.ratelimit import rate_limit
+from portal.times import time_with_zone
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,9 @@ def save_draft_json(request, page: CyclePage):
         "merged": result.merged,
         "errors": {name: [str(e) for e in errs] for name, errs in form.errors.items()},
         "message": _("Draft saved"),
+        # The server's save time in the reader's zone, not the device's clock.
+        "saved_message": _("Draft saved at %(time)s")
+        % {"time": time_with_zone(response.updated_at)},
     }
     if form.refused_names:
         questions = selectors.questions_for_cycle(page)

@@ -26,6 +26,8 @@ from discussions.models import (
     NotificationKind,
     NotificationSettings,
 )
+from districts.timezones import zone_for_user
+from portal.times import datetime_with_zone
 from portal.translations import in_language_or_source
 
 UNSUBSCRIBE_SALT = "discussions.unsubscribe"
@@ -159,11 +161,13 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
     if not items:
         return False
     prefs = _settings_for(user)
+    zone = zone_for_user(user)
     with translation.override(prefs.language or "fr"):
         entries = [
             {
                 "kind": item.get_kind_display(),
                 "author": readers.author(user, item.comment),
+                "when": datetime_with_zone(item.comment.submit_date, zone),
                 "excerpt": item.comment.comment[:300],
                 "url": _comment_url(item.comment, prefs.language),
             }

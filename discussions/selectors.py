@@ -22,6 +22,7 @@ from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
 from portal.text import strip_bidi_controls
 from portal.translations import active_locale, remember_sources
+from portal.typography import elide
 
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
@@ -108,14 +109,14 @@ class Attributor:
         if self._masked(details):
             label = self.labels.get(details.district_id)
             if label and self.attribution != Attribution.COUNTRY:
-                return _("a member of %(district)s") % {"district": label}
+                return member_of(label)
             return _("a participant from %(country)s") % {
                 "country": district.country.localized_name
             }
         if self.attribution == Attribution.NAMED:
             return name
         if self.attribution == Attribution.DISTRICT and district is not None:
-            return _("a member of %(district)s") % {"district": district.name}
+            return member_of(district.name)
         if district is not None:
             return _("a participant from %(country)s") % {
                 "country": district.country.localized_name
@@ -433,3 +434,8 @@ def quotation(details, page) -> Quotation | None:
         author=public_attributor(protocol(page)).author(comment),
         submitted=comment.submit_date,
     )
+
+
+def member_of(district: str) -> str:
+    """ "un membre de Banikoara", "un membre d’Abomey", "a member of Abomey"."""
+    return elide(_("a member of %(district)s") % {"district": district}, district)

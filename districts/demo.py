@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from districts.models import Country, District, Membership
 from districts.roles import Role
 from districts.services import district_code
+from districts.zone_names import COUNTRY_ZONES
 
 DISTRICTS_CSV = Path(__file__).parent / "fixtures" / "districts.csv"
 COUNTRY_NAMES = {"BJ": "Bénin", "GN": "Guinée"}
@@ -26,6 +27,7 @@ def load_districts(path: Path = DISTRICTS_CSV) -> list[District]:
                 defaults={
                     "name": COUNTRY_NAMES.get(row["country_code"], row["country"]),
                     "name_en": COUNTRY_NAMES_EN.get(row["country_code"], ""),
+                    "time_zone": COUNTRY_ZONES.get(row["country_code"], ""),
                 },
             )
             district, _ = District.objects.update_or_create(

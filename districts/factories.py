@@ -5,6 +5,7 @@ from django.utils.text import slugify
 
 from districts.models import Country, District, Membership
 from districts.roles import Role
+from districts.zone_names import COUNTRY_ZONES
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -14,6 +15,9 @@ class CountryFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
     name = factory.LazyAttribute(lambda o: f"Country {o.code}")
+    time_zone = factory.LazyAttribute(
+        lambda o: COUNTRY_ZONES.get(o.code, "Africa/Porto-Novo")
+    )
 
 
 class DistrictFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from districts.zone_names import validate_time_zone
+
 
 class Country(models.Model):
     code = models.CharField(
@@ -20,6 +22,16 @@ class Country(models.Model):
     )
     dhis2_uid = models.CharField(
         _("DHIS2 organisation unit id"), max_length=11, blank=True
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The IANA time zone its members read times in, for example "
+            "Africa/Conakry; left empty, the portal's."
+        ),
     )
 
     class Meta:
@@ -91,3 +103,25 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.district}"
+
+
+class TimeZonePreference(models.Model):
+    """A user's own time zone, preferred to their district's country's."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="time_zone_preference",
+        verbose_name=_("user"),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, validators=[validate_time_zone]
+    )
+
+    class Meta:
+        verbose_name = _("time zone preference")
+        verbose_name_plural = _("time zone preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.time_zone}"

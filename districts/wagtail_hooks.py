@@ -12,9 +12,15 @@ class CountryViewSet(AddItemLabelMixin, SnippetViewSet):
     model = Country
     icon = "globe"
     menu_label = _("Countries")
-    list_display = ["name", "code", "dhis2_uid"]
+    list_display = ["name", "code", "time_zone", "dhis2_uid"]
     search_fields = ["name", "code"]
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("dhis2_uid")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("code"),
+        FieldPanel("time_zone"),
+        FieldPanel("dhis2_uid"),
+    ]
 
 
 class DistrictViewSet(AddItemLabelMixin, SnippetViewSet):

@@ -87,7 +87,8 @@ def build_dashboard(cycle_id: str = "", country: str = "") -> Dashboard:
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f} %"
+    """ "67 %" with a non-breaking space in French, "67%" in English."""
+    return "–" if value is None else _("%(value)s%%") % {"value": f"{value:.0f}"}
 
 
 def _moment(value) -> str:

@@ -33,6 +33,7 @@ from districts.models import District, Membership
 from districts.roles import Role
 from participation.invitation_csv import InvitationFileError, read_rows
 from participation.models import Invitation, new_nonce
+from portal.typography import elide
 
 logger = logging.getLogger(__name__)
 
@@ -203,10 +204,14 @@ def invitation_message(invitation: Invitation, connection=None) -> EmailMessage:
             "url": accept_url(invitation),
             "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
         }
-        subject = render_to_string(
-            "participation/email/invitation_subject.txt", context
+        place = invitation.district.name
+        subject = elide(
+            render_to_string("participation/email/invitation_subject.txt", context),
+            place,
         )
-        body = render_to_string("participation/email/invitation_body.txt", context)
+        body = elide(
+            render_to_string("participation/email/invitation_body.txt", context), place
+        )
     return EmailMessage(
         " ".join(subject.split()), body, to=[invitation.email], connection=connection
     )

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from districts.zone_names import offered_zones
+
 
 class ReminderSettingsForm(forms.Form):
     reminders = forms.BooleanField(
@@ -18,3 +20,19 @@ class ReminderSettingsForm(forms.Form):
         choices=settings.LANGUAGES,
         widget=forms.RadioSelect,
     )
+    time_zone = forms.ChoiceField(
+        label=_("My time zone"),
+        required=False,
+        widget=forms.Select(attrs={"aria-describedby": "id_time_zone-help"}),
+        help_text=_(
+            "Times on the portal and in your e-mails are shown in this zone; "
+            "by default, your country's."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [
+            ("", _("My country's time zone")),
+            *((name, name.replace("_", " ")) for name in offered_zones()),
+        ]

@@ -21,9 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cycles.models import CyclePage
+from cycles.steps import end_of_day
+from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
 from participation.reminders import Due, Recipient, due_reminders, recipients
+from portal.times import time_with_zone
 from portal.translations import in_language
+from portal.typography import elide
 
 logger = logging.getLogger(__name__)
 
@@ -82,15 +86,20 @@ def has_opted_out(user) -> bool:
     return ReminderOptOut.objects.filter(user=user).exists()
 
 
-def save_preferences(user, wants_reminders: bool, language: str) -> None:
-    """The reminder switch, and the language of every e-mail the member gets."""
+def save_preferences(
+    user, wants_reminders: bool, language: str, time_zone: str = ""
+) -> None:
+    """The reminder switch, the language of every e-mail the member gets, and
+    their own time zone ("": their country's)."""
     from discussions.services import remember_language
 
-    if wants_reminders:
-        opt_in(user)
-    else:
-        opt_out(user)
-    remember_language(user, language)
+    with transaction.atomic():
+        if wants_reminders:
+            opt_in(user)
+        else:
+            opt_out(user)
+        remember_language(user, language)
+        set_own_zone(user, time_zone)
 
 
 # --- Sending -----------------------------------------------------------------------
@@ -190,16 +199,17 @@ def reminder_email(
             "district": recipient.district.name,
             "title": page.title,
             "url": _absolute_url(page) + ANCHORS[due.kind],
-            "deadline": formats.date_format(due.deadline, "DATE_FORMAT")
-            if due.deadline
-            else "",
+            **_deadline_context(due, zone_for_user(recipient.user)),
             "days_left": due.days_left,
             "has_draft": recipient.has_draft,
             "unsubscribe_url": unsubscribe_url,
             "settings_url": settings.BASE_URL + reverse("reminders:settings"),
         }
         subject = reminder_subject(due.kind, page.title, due.days_left or 0)
-        body = render_to_string(f"participation/email/reminder_{due.kind}.txt", context)
+        body = elide(
+            render_to_string(f"participation/email/reminder_{due.kind}.txt", context),
+            recipient.district.name,
+        )
     return EmailMessage(
         subject,
         body,
@@ -207,6 +217,20 @@ def reminder_email(
         connection=connection,
         headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
     )
+
+
+def _deadline_context(due: Due, zone) -> dict:
+    """The close date, and the moment it ends in the member's zone: "15 mars 2031
+    à 22:59 (heure de Conakry)" (a cycle closes at one moment for every country)."""
+    if not due.deadline:
+        return {"deadline": "", "day": "", "closes_at": ""}
+    day = formats.date_format(due.deadline, "DATE_FORMAT")
+    closes_at = time_with_zone(end_of_day(due.deadline), zone)
+    return {
+        "deadline": _("%(date)s at %(time)s") % {"date": day, "time": closes_at},
+        "day": day,
+        "closes_at": closes_at,
+    }
 
 
 def cycle_in_language(cycle: CyclePage, language: str) -> CyclePage:

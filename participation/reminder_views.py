@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from districts.middleware import forget_zone
+from districts.timezones import own_zone_name
 from participation import reminder_services as services
 from participation.reminder_forms import ReminderSettingsForm
 from participation.reminders import member_language
@@ -17,8 +19,12 @@ def reminder_settings(request):
         form = ReminderSettingsForm(request.POST)
         if form.is_valid():
             services.save_preferences(
-                user, form.cleaned_data["reminders"], form.cleaned_data["language"]
+                user,
+                form.cleaned_data["reminders"],
+                form.cleaned_data["language"],
+                form.cleaned_data["time_zone"],
             )
+            forget_zone(request)
             messages.success(request, _("Your choice is saved."))
             return redirect("reminders:settings")
     else:
@@ -26,6 +32,7 @@ def reminder_settings(request):
             initial={
                 "reminders": not services.has_opted_out(user),
                 "language": member_language(user),
+                "time_zone": own_zone_name(user),
             }
         )
     return render(request, "participation/reminder_settings.html", {"form": form})

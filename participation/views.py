@@ -14,6 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from participation import invitations as service
 from participation.invitations import LinkState
 from portal.ratelimit import rate_limit
+from portal.typography import elide
 
 # django-axes comes first in AUTHENTICATION_BACKENDS and only guards logins by
 # password; the member has just proven who they are with the signed link.
@@ -46,14 +47,12 @@ def accept_invitation(request, token: str):
                 {"state": LinkState.USED.value},
             )
         login(request, user, backend=LOGIN_BACKEND)
-        messages.success(
-            request,
-            _(
-                "Welcome to the %(district)s team! Your password is saved. "
-                "Next time, log in with the username %(username)s."
-            )
-            % {"district": invitation.district.name, "username": user.get_username()},
-        )
+        place = invitation.district.name
+        welcome = _(
+            "Welcome to the %(district)s team! Your password is saved. "
+            "Next time, log in with the username %(username)s."
+        ) % {"district": place, "username": user.get_username()}
+        messages.success(request, elide(welcome, place))
         return redirect(reverse("wagtail_serve", args=[""]))
     return TemplateResponse(
         request,

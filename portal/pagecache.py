@@ -3,7 +3,8 @@
 Only what every anonymous reader would be sent is stored: a GET of a Wagtail page (not a
 preview, not the admin) from a request with no session, answered 200 with no cookie set,
 no CSRF token in the page and no ``Cache-Control: private/no-store/no-cache``. A
-signed-in reader (a session cookie) is neither served from the cache nor stored.
+signed-in reader (a session cookie) is neither served from the cache nor stored, nor
+is a page rendered in a reader's own time zone (districts/middleware.py).
 
 Purge is site-wide: every key carries a *generation* token kept in the cache, and any
 change a reader could see (a page published, unpublished, moved or deleted; a comment
@@ -42,6 +43,9 @@ HEADER = "X-Cache"
 # Set by the before_serve_page hook (portal/wagtail_hooks.py): only Wagtail's own
 # page serving is stored, never a Django view that happens to answer 200.
 PAGE_MARK = "_page_cache_page"
+# Set by districts.middleware.ReaderTimeZoneMiddleware on a request rendered in a
+# reader's own time zone: such a page is never stored for anonymous readers.
+PERSONAL_MARK = "_page_cache_personal"
 _UNCACHEABLE = ("private", "no-store", "no-cache")
 _ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -99,7 +103,7 @@ def cache_key(request: HttpRequest, token: str) -> str | None:
 def storable(request: HttpRequest, response: HttpResponse) -> bool:
     if request.method != "GET" or not getattr(request, PAGE_MARK, False):
         return False
-    if getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False) or getattr(request, PERSONAL_MARK, False):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False

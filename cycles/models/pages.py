@@ -28,6 +28,7 @@ from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
 from discussions.models import Attribution, DiscussablePageMixin
 from discussions.quotes import CommentQuoteBlock, CommentQuotesPanel
+from districts.timezones import site_today, site_zone
 from portal.panels import InlinePanel
 from portal.translations import language_of
 
@@ -262,7 +263,9 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     # --- Steps -----------------------------------------------------------------
     @staticmethod
     def today() -> dt.date:
-        return timezone.localdate()
+        """In the portal's zone whatever the reader's: a cycle opens and closes at
+        one moment for every country (districts/timezones.py)."""
+        return site_today()
 
     @cached_property
     def current_step(self) -> int:
@@ -301,7 +304,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         (any other step) the discussion."""
         if self.step_override:
             return self.step_override == 5
-        today = timezone.localdate(now) if now else self.today()
+        today = timezone.localdate(now, site_zone()) if now else self.today()
         if self.discussion_open is None or today < self.discussion_open:
             return False
         return self.discussion_close is None or today <= self.discussion_close

@@ -3,6 +3,8 @@ from django import template
 from portal.languages import language_links
 from portal.navigation import main_navigation
 from portal.social import social_card
+from portal.times import datetime_with_zone
+from portal.typography import elide
 
 register = template.Library()
 
@@ -34,3 +36,15 @@ def social_tags(context):
         image_url=context.get("og_image_url", ""),
     )
     return {"card": card, "SITE_NAME": context.get("SITE_NAME", "")}
+
+
+@register.filter
+def with_zone(moment):
+    """{{ comment.submitted|with_zone }} → "2 déc. 2026 à 18:00 (heure de Conakry)"."""
+    return datetime_with_zone(moment)
+
+
+@register.filter(is_safe=True)
+def elide_de(text, name):
+    """{{ sentence|elide_de:district.name }}: "de Abomey" → "d’Abomey" in French."""
+    return elide(str(text), str(name))

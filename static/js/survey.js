@@ -164,7 +164,8 @@
         store(false);
         showErrors(errors);
         if (hasErrors(errors)) say(body.message);
-        else say(form.dataset.msgSaved + " " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+        // The server's save time, in the reader's zone (never the device's clock).
+        else say(body.saved_message || body.message);
       } else {
         say(body.message || "");
         if (result.status === 409 && body.version) {

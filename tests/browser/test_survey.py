@@ -1,6 +1,9 @@
 """A member fills half the survey, reloads, finds the answers, submits; a teammate
 then sees the submitted answers. Autosave and conditions run in the real browser."""
 
+import datetime as dt
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -105,3 +108,24 @@ def test_invalid_value_typed_shows_the_error_and_keeps_the_teammates_answer(
     assert field.get_attribute("aria-invalid") is None
     assert SurveyResponse.objects.get().answers == {"stock_outs": 30}
     assert page.js_errors == []
+
+
+def test_the_autosave_status_shows_the_server_time_in_conakry_not_the_devices(
+    chromium_browser, live_server, open_cycle, other_member
+):
+    """Issue 16: a Guinean member on a device set to Tokyo (UTC+9) reads the save
+    time in Conakry time, as the server saved it."""
+    context = chromium_browser.new_context(locale="fr-FR", timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        log_in(page, live_server.url, other_member.username)
+        page.goto(f"{live_server.url}{open_cycle.url}")
+        page.get_by_label("Nombre de ruptures").fill("3")
+        status = page.locator("#survey-status")
+        expect(status).to_contain_text("(heure de Conakry)")
+        shown = re.search(r"(\d\d):(\d\d)", status.inner_text())
+        saved = SurveyResponse.objects.get().updated_at.astimezone(dt.UTC)
+        assert shown and shown.group(0) == f"{saved:%H:%M}"  # Conakry is UTC+0
+    finally:
+        context.close()

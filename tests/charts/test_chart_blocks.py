@@ -29,7 +29,7 @@ def test_every_chart_has_an_accessible_table(home_page, districts_responses):
     assert '<th scope="row">Banikoara' in html
     assert "3 districts sur 4 ont répondu" not in html  # all four answered
     assert "4 districts sur 4 ont répondu" in html
-    assert "Source :" in html and "Enquête du cycle" in html
+    assert "Source\u00a0:" in html and "Enquête du cycle" in html
 
 
 def test_first_view_loads_no_plotly(home_page, districts_responses):

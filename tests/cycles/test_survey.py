@@ -313,8 +313,8 @@ def test_without_javascript_conditions_are_said_in_words(client, cycle, member):
     client.force_login(member)
     html = client.get(cycle.url).content.decode()
     assert (
-        "Répondez seulement si la réponse à « Rupture ce trimestre ? » est « Oui »."
-        in html
+        "Répondez seulement si la réponse à «\u00a0Rupture ce trimestre ?\u00a0» "
+        "est «\u00a0Oui\u00a0»." in html
     )
 
 

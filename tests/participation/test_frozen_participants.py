@@ -76,7 +76,7 @@ def test_a_district_created_after_answers_opened_changes_no_past_cycle(
     assert len(export.strip().splitlines()) == 1 + 5
     client.force_login(HdmtMemberFactory(username="reader", district=new))
     page = client.get(first.url).content.decode()
-    assert "Bénin : 2 districts sur 3 ont répondu" in page
+    assert "Bénin\u00a0: 2 districts sur 3 ont répondu" in page
 
 
 def test_the_frozen_set_is_shared_by_the_cycles_translations(history, benin):

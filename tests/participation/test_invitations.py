@@ -134,7 +134,7 @@ def test_a_french_invitation_is_written_in_french(invited, facilitator, home_pag
     assert message.subject == "Rejoignez l’équipe de Banikoara sur District.Team"
     assert "Bonjour Awa Koné," in message.body
     assert facilitator.get_full_name() in message.body
-    assert "Votre nom d’utilisateur : awa.kone" in message.body
+    assert "Votre nom d’utilisateur\u00a0: awa.kone" in message.body
     assert link_in(message).startswith("/fr/invitations/")
 
 
@@ -321,9 +321,11 @@ def test_a_file_with_bad_rows_lists_every_problem_and_invites_nobody(
     rows = dict(re.findall(r"<tr><td>(\d+)</td><td>.*?</td><td><ul>(.*?)</ul>", html))
     assert sorted(rows, key=int) == ["3", "4", "5", "6", "7", "8"]
     assert "Le nom manque." in rows["3"]
-    assert "« not-an-email » n’est pas une adresse e-mail valide." in rows["4"]
-    assert "Aucun district n’a le code « xx-nowhere »." in rows["5"]
-    assert "La langue doit être fr ou en, pas « de »." in rows["6"]
+    assert (
+        "«\u00a0not-an-email\u00a0» n’est pas une adresse e-mail valide." in rows["4"]
+    )
+    assert "Aucun district n’a le code «\u00a0xx-nowhere\u00a0»." in rows["5"]
+    assert "La langue doit être fr ou en, pas «\u00a0de\u00a0»." in rows["6"]
     assert "La même adresse e-mail est déjà à la ligne 2." in rows["7"]
     assert "Un compte avec cette adresse e-mail existe déjà." in rows["8"]
     assert User.objects.count() == users_before
@@ -403,7 +405,7 @@ def test_a_semicolon_file_with_a_bom_and_french_headers_is_read(staff, send, dis
         (csv_file("name,email,district\n"), "aucun membre sous la ligne d’en-tête"),
         (
             csv_file("nom,district\nAwa,bj-x\n"),
-            "Il manque : email.",
+            "Il manque\u00a0: email.",
         ),
         (
             csv_file(

@@ -97,8 +97,8 @@ def test_participants_see_counts_per_country_never_who_is_silent(client, history
     )
     page = client.get(first.url).content.decode()
     assert "3 of 5" not in page
-    assert "Bénin : 2 districts sur 3 ont répondu" in page
-    assert "Guinée : 1 district sur 2 a répondu" in page
+    assert "Bénin\u00a0: 2 districts sur 3 ont répondu" in page
+    assert "Guinée\u00a0: 1 district sur 2 a répondu" in page
     assert "Kindia" not in page and "Cotonou" not in page
 
 

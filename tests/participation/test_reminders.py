@@ -386,13 +386,18 @@ def test_each_member_reads_the_reminder_in_their_language(cycle_en, teams):
     assert english.subject == (
         "District.Team: 3 days left to answer “Vaccine stock-outs”"
     )
-    assert "Answers close in 3 days, on March 15, 2031." in english.body
+    # Boké is in Guinea: the close moment in its members' zone.
+    assert (
+        "Answers close in 3 days, on March 15, 2031 at 22:59 (Conakry time)."
+        in english.body
+    )
     assert "has started a draft" in english.body
     assert "/en/" in _link(english.body, "vaccine-stock-outs")
     assert "/en/participation/reminders/unsubscribe/" in english.body
 
     assert french.subject == (
-        "District.Team : plus que 3 jours pour répondre à « Ruptures de vaccins »"
+        "District.Team\u00a0: plus que 3 jours pour répondre à "
+        "«\u00a0Ruptures de vaccins\u00a0»"
     )
     assert "15 mars 2031" in french.body
     assert "brouillon" not in french.body  # Kandi has not started
@@ -457,3 +462,33 @@ def test_facilitators_read_the_log_members_cannot(client, cycle, teams, facilita
     refused = client.get(index)
     assert refused.status_code in (302, 403)
     assert teams["draft"].email not in refused.content.decode()
+
+
+# --- Time zones and typography (issue 16) ---------------------------------------------
+def test_each_member_reads_the_close_moment_in_their_countrys_zone(teams):
+    send_due_reminders(today=day(-3))
+
+    boke = next(m for m in mail.outbox if m.to == [teams["draft"].email])
+    kandi = next(m for m in mail.outbox if m.to == [teams["nothing"].email])
+    assert "le 15 mars 2031 à 22:59 (heure de Conakry)." in boke.body
+    assert "le 15 mars 2031 à 23:59 (heure de Porto-Novo)." in kandi.body
+
+
+def test_the_last_day_reminder_gives_the_closing_time_in_the_members_zone(teams):
+    send_due_reminders(today=CLOSES)
+
+    boke = next(m for m in mail.outbox if m.to == [teams["draft"].email])
+    assert "Aujourd’hui, 15 mars 2031, est le dernier jour" in boke.body
+    assert "Les réponses ferment à 22:59 (heure de Conakry)." in boke.body
+
+
+def test_a_reminder_to_abomey_elides_de(cycle, benin):
+    abomey = DistrictFactory(country=benin, name="Abomey-Agbangnizoun-Djidja")
+    member = HdmtMemberFactory(username="abomey-1", district=abomey)
+
+    send_due_reminders(today=day(-3))
+
+    body = next(m for m in mail.outbox if m.to == [member.email]).body
+    assert "Le district d’Abomey-Agbangnizoun-Djidja n’a pas encore soumis" in body
+    assert "membre de l’équipe d’Abomey-Agbangnizoun-Djidja" in body
+    assert "de Abomey" not in body

@@ -111,7 +111,7 @@ def test_unpublishing_removes_from_results(client, lessons):
     lessons[0].unpublish()
     response = client.get("/fr/search/", {"q": "banikoara"})
     assert response.context["results"].total == 0
-    assert "Aucun résultat pour « banikoara »" in response.content.decode()
+    assert "Aucun résultat pour «\u00a0banikoara\u00a0»" in response.content.decode()
 
 
 def test_hostile_queries_are_inert(client, lessons):
