@@ -23,6 +23,18 @@ def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
     }
 
 
+def page_snapshots(page, request=None) -> dict[str, ChartSnapshot]:
+    """``snapshots_for_page``, read once per request: the page's social tags (in
+    the head) and its charts (in the body) share the one query."""
+    if request is None:
+        return snapshots_for_page(page)
+    cache = request.__dict__.setdefault("_chart_snapshots", {})
+    key = (page.translation_key, language_of(page))
+    if key not in cache:
+        cache[key] = snapshots_for_page(page)
+    return cache[key]
+
+
 def display_options(snapshot: ChartSnapshot) -> DisplayOptions:
     return DisplayOptions(
         mode=snapshot.display_mode,
