@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
@@ -54,6 +54,18 @@ def shown_data(snapshot: ChartSnapshot, viewer_district_id=None) -> ChartData | 
     )
 
 
+# plotly.js speaks English; its locale files (static/js/vendor/) for the others.
+PLOTLY_LOCALE_SCRIPTS = {"fr": "js/vendor/plotly-locale-fr.js"}
+
+
+def plotly_locale() -> tuple[str, str]:
+    """(plotly locale, its static script) of the active language; ("", "") when
+    plotly's own English is right."""
+    language = (get_language() or "").split("-")[0]
+    script = PLOTLY_LOCALE_SCRIPTS.get(language, "")
+    return (language, script) if script else ("", "")
+
+
 @dataclass
 class TableRow:
     label: str
@@ -75,6 +87,8 @@ class ChartView:
     date: str = ""
     autoload: bool = False
     urls: dict[str, str] = field(default_factory=dict)
+    plotly_locale: str = ""
+    plotly_locale_script: str = ""
 
     @property
     def has_data(self) -> bool:
@@ -126,6 +140,7 @@ def chart_view(
         autoload=not save_data,
         urls=chart_urls(snapshot),
     )
+    view.plotly_locale, view.plotly_locale_script = plotly_locale()
     data = shown_data(snapshot, viewer_district_id)
     if data is None:
         return view
