@@ -66,6 +66,10 @@ def plotly_locale() -> tuple[str, str]:
     return (language, script) if script else ("", "")
 
 
+# 56–60 districts made each table 2,200–2,900 px at 360 px (issue 16).
+FOLD_AFTER_ROWS = 10
+
+
 @dataclass
 class TableRow:
     label: str
@@ -93,6 +97,21 @@ class ChartView:
     @property
     def has_data(self) -> bool:
         return bool(self.rows)
+
+    @property
+    def is_long(self) -> bool:
+        """A table of more rows than a phone screen shows: folded, header kept."""
+        return len(self.rows) > FOLD_AFTER_ROWS
+
+    @property
+    def viewer_row(self) -> TableRow | None:
+        """The signed-in member's district row, when the display mode shows one
+        (under pseudonyms: labelled by its own pseudonym; never with countries)."""
+        return next((row for row in self.rows if row.is_viewer), None)
+
+    @property
+    def viewer_row_id(self) -> str:
+        return f"{self.dom_id}-your-district"
 
     @property
     def interactive(self) -> bool:
