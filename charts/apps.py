@@ -9,3 +9,7 @@ class ChartsConfig(AppConfig):
 
     def ready(self):
         from charts import signals  # noqa: F401  (publish → refresh snapshots)
+        from charts.sharing import share_image
+        from portal.social import register_image_source
+
+        register_image_source(share_image)

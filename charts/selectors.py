@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
@@ -22,6 +22,18 @@ def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
             translation_key=page.translation_key, language=language_of(page)
         )
     }
+
+
+def page_snapshots(page, request=None) -> dict[str, ChartSnapshot]:
+    """``snapshots_for_page``, read once per request: the page's social tags (in
+    the head) and its charts (in the body) share the one query."""
+    if request is None:
+        return snapshots_for_page(page)
+    cache = request.__dict__.setdefault("_chart_snapshots", {})
+    key = (page.translation_key, language_of(page))
+    if key not in cache:
+        cache[key] = snapshots_for_page(page)
+    return cache[key]
 
 
 def display_options(snapshot: ChartSnapshot) -> DisplayOptions:
@@ -41,6 +53,22 @@ def shown_data(snapshot: ChartSnapshot, viewer_district_id=None) -> ChartData | 
         display_options(snapshot),
         viewer_district_id,
     )
+
+
+# plotly.js speaks English; its locale files (static/js/vendor/) for the others.
+PLOTLY_LOCALE_SCRIPTS = {"fr": "js/vendor/plotly-locale-fr.js"}
+
+
+def plotly_locale() -> tuple[str, str]:
+    """(plotly locale, its static script) of the active language; ("", "") when
+    plotly's own English is right."""
+    language = (get_language() or "").split("-")[0]
+    script = PLOTLY_LOCALE_SCRIPTS.get(language, "")
+    return (language, script) if script else ("", "")
+
+
+# 56–60 districts made each table 2,200–2,900 px at 360 px (issue 16).
+FOLD_AFTER_ROWS = 10
 
 
 @dataclass
@@ -64,10 +92,27 @@ class ChartView:
     date: str = ""
     autoload: bool = False
     urls: dict[str, str] = field(default_factory=dict)
+    plotly_locale: str = ""
+    plotly_locale_script: str = ""
 
     @property
     def has_data(self) -> bool:
         return bool(self.rows)
+
+    @property
+    def is_long(self) -> bool:
+        """A table of more rows than a phone screen shows: folded, header kept."""
+        return len(self.rows) > FOLD_AFTER_ROWS
+
+    @property
+    def viewer_row(self) -> TableRow | None:
+        """The signed-in member's district row, when the display mode shows one
+        (under pseudonyms: labelled by its own pseudonym; never with countries)."""
+        return next((row for row in self.rows if row.is_viewer), None)
+
+    @property
+    def viewer_row_id(self) -> str:
+        return f"{self.dom_id}-your-district"
 
     @property
     def interactive(self) -> bool:
@@ -112,6 +157,7 @@ def chart_view(
         autoload=not save_data,
         urls=chart_urls(snapshot),
     )
+    view.plotly_locale, view.plotly_locale_script = plotly_locale()
     data = shown_data(snapshot, viewer_district_id)
     if data is None:
         return view

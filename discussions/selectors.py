@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag as XtdFlag
@@ -17,7 +18,7 @@ from discussions.models import (
     CommentStatus,
     Follow,
 )
-from discussions.pages import protocol, thread_page_id
+from discussions.pages import _Defaults, _SourceRules, protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
 from portal.text import strip_bidi_controls
@@ -144,8 +145,19 @@ def attributor_for(target, user) -> Attributor:
         attribution=target.discussion_attribution,
         sees_names=sees_names,
         viewer_district_id=district.pk if district else None,
-        labels=None if sees_names else target.discussion_district_labels(),
+        labels=None if sees_names else _district_labels(target),
     )
+
+
+def _district_labels(target):
+    """The page's district labels, read once per page object: the comments under
+    the charts and the thread below them name districts alike, for one cost."""
+    page = target.page if isinstance(target, (_SourceRules, _Defaults)) else target
+    if "_discussion_district_labels" not in page.__dict__:
+        page.__dict__["_discussion_district_labels"] = (
+            target.discussion_district_labels()
+        )
+    return page.__dict__["_discussion_district_labels"]
 
 
 def readable_comment(user, comment, target) -> bool:
@@ -333,8 +345,107 @@ def _hidden_thread(page, target, page_id) -> Thread:
     )
 
 
+@dataclass(frozen=True)
+class ChartComment:
+    pk: int
+    author: str
+    district: str
+    submitted: datetime
+    body_html: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ChartComments:
+    """What is shown under one chart: how many comments its thread has, the
+    latest ones and where its thread is."""
+
+    anchor: str
+    count: int
+    latest: list[ChartComment]
+    thread_url: str
+
+
+LATEST_UNDER_A_CHART = 2
+_ANCHORED_KEY = "_discussion_anchored_comments"
+
+
+def _anchored_comments(page) -> dict[str, tuple[int, list]]:
+    """Anchor → (published comments, the latest of them), for every chart of the
+    page in one query (a window per anchor); read once per page object."""
+    page_id = thread_page_id(page)
+    memo = page.__dict__.setdefault(_ANCHORED_KEY, {})
+    if page_id in memo:
+        return memo[page_id]
+    by_anchor = F("details__anchor")
+    rows = (
+        XtdComment.objects.filter(
+            object_pk=str(page_id), details__status=CommentStatus.PUBLISHED
+        )
+        .exclude(details__anchor="")
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[by_anchor],
+                order_by=[F("submit_date").desc(), F("pk").desc()],
+            ),
+            anchor_total=Window(Count("pk"), partition_by=[by_anchor]),
+        )
+        .filter(position__lte=LATEST_UNDER_A_CHART)
+        .select_related("user", "details__district__country")
+        .order_by("details__anchor", "position")
+    )
+    found: dict[str, tuple[int, list]] = {}
+    for row in rows:
+        total, latest = found.setdefault(row.details.anchor, (row.anchor_total, []))
+        latest.append(row)
+    memo[page_id] = found
+    return found
+
+
+def chart_comments(page, user) -> dict[str, ChartComments]:
+    """Per chart of ``page`` (by block id): its comment count, its latest comments
+    as ``user`` may see them (published only, the thread's attribution and
+    pseudonyms) and the link to its thread; nothing when the page shows no
+    discussion or ``user`` may not read it. One query for all charts."""
+    target = protocol(page)
+    if not (target.shows_discussion and target.discussion_visible_to(user)):
+        return {}
+    anchored = _anchored_comments(page)
+    attributor = attributor_for(target, user) if anchored else None
+    base = page.url or ""
+    shown = {}
+    for anchor, _label in target.discussion_anchors():
+        count, rows = anchored.get(anchor, (0, []))
+        thread_url = f"{base}?chart={anchor}#discussion"
+        shown[anchor] = ChartComments(
+            anchor=anchor,
+            count=count,
+            latest=[
+                ChartComment(
+                    pk=row.pk,
+                    author=attributor.author(row),
+                    district=attributor.district(row),
+                    submitted=row.submit_date,
+                    body_html=row.details.body_html,
+                    url=f"{base}?chart={anchor}#c{row.pk}",
+                )
+                for row in rows
+            ],
+            thread_url=thread_url,
+        )
+    return shown
+
+
 def anchor_counts(page) -> dict[str, int]:
-    """Published comments per chart anchor, in one query."""
+    """Published comments per chart anchor, in one query (none when the charts'
+    comments were already read for this page object)."""
+    memo = page.__dict__.get(_ANCHORED_KEY, {})
+    if thread_page_id(page) in memo:
+        return {
+            anchor: count
+            for anchor, (count, _rows) in memo[thread_page_id(page)].items()
+        }
     rows = (
         CommentDetails.objects.filter(
             page_id=thread_page_id(page), status=CommentStatus.PUBLISHED

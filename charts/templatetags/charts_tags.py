@@ -1,26 +1,23 @@
 from django import template
 from django.template.loader import render_to_string
 
-from charts.selectors import chart_view, snapshots_for_page
+from charts.selectors import chart_view, page_snapshots
 from districts.roles import user_district
 
 register = template.Library()
-
-SNAPSHOTS_KEY = "_chart_snapshots"
 
 
 @register.simple_tag(takes_context=True)
 def chart(context, block):
     """Render one ChartBlock (a StreamField child) from its stored snapshot.
 
-    The page's snapshots are read once (one query) and kept in the template context,
+    The page's snapshots are read once (one query) and kept on the request,
     so a page with many charts still makes a single query for all of them.
     """
     page = context.get("page")
     request = context.get("request")
-    if SNAPSHOTS_KEY not in context.dicts[0]:
-        context.dicts[0][SNAPSHOTS_KEY] = snapshots_for_page(page) if page else {}
-    snapshot = context.dicts[0][SNAPSHOTS_KEY].get(block.id)
+    snapshots = page_snapshots(page, request) if page else {}
+    snapshot = snapshots.get(block.id)
     view = None
     if snapshot is not None:
         user = getattr(request, "user", None)
@@ -42,3 +39,16 @@ def chart(context, block):
         },
         request=request,
     )
+
+
+@register.inclusion_tag("charts/chart_comments.html", takes_context=True)
+def chart_comments(context, page, block_id):
+    """Under a chart: its comment count, the latest comments and the link to its
+    thread. The comments of every chart of the page are read once per request."""
+    from discussions.selectors import chart_comments as comments_of_charts
+
+    request = context["request"]
+    cache = request.__dict__.setdefault("_chart_comments", {})
+    if page.pk not in cache:
+        cache[page.pk] = comments_of_charts(page, request.user)
+    return {"comments": cache[page.pk].get(str(block_id))}

@@ -24,6 +24,28 @@
     return plotlyLoading;
   }
 
+  // Non-English pages: plotly's own locale file (modebar tooltips, number and date
+  // formats), loaded beside plotly; without it the chart still opens, in English.
+  var localeLoading = {};
+  function loadLocale(name, src) {
+    if (!name || !src) return Promise.resolve(null);
+    var known = window.PlotlyLocales && window.PlotlyLocales[name];
+    if (known) return Promise.resolve(known);
+    if (!localeLoading[name]) {
+      localeLoading[name] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.async = true;
+        script.onload = function () {
+          resolve((window.PlotlyLocales && window.PlotlyLocales[name]) || null);
+        };
+        script.onerror = function () { delete localeLoading[name]; resolve(null); };
+        document.head.appendChild(script);
+      });
+    }
+    return localeLoading[name];
+  }
+
   function show(chart, asked) {
     var button = chart.querySelector(".chart__show");
     var target = chart.querySelector(".chart__interactive");
@@ -35,15 +57,20 @@
       fetch(chart.dataset.figureUrl, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) throw new Error("figure");
         return r.json();
-      })
+      }),
+      loadLocale(chart.dataset.plotlyLocale, chart.dataset.plotlyLocaleSrc)
     ]).then(function (results) {
       var figure = results[1];
       var layout = figure.layout || {};
       delete layout.width;
       target.hidden = false;
-      return results[0].newPlot(target, figure.data, layout, {
-        responsive: true, displaylogo: false
-      });
+      var config = { responsive: true, displaylogo: false };
+      if (results[2]) {
+        config.locale = chart.dataset.plotlyLocale;
+        config.locales = {};
+        config.locales[config.locale] = results[2];
+      }
+      return results[0].newPlot(target, figure.data, layout, config);
     }).then(function () {
       chart.dataset.loaded = "yes";
       var image = chart.querySelector(".chart__image");

@@ -59,3 +59,26 @@ def test_first_view_never_fetches_plotly_and_the_choice_is_remembered(
     page.wait_for_selector(".chart__interactive .plot-container")
     assert any(u.endswith("plotly-basic.min.js") for u in requested)
     assert page.js_errors == []
+
+
+def _modebar_titles(page, url) -> list[str]:
+    page.goto(url)
+    page.locator(".chart__show").click()
+    page.wait_for_selector(".chart__interactive .modebar-btn", state="attached")
+    return page.eval_on_selector_all(
+        ".chart__interactive .modebar-btn",
+        "buttons => buttons.map(b => b.getAttribute('data-title'))",
+    )
+
+
+def test_the_interactive_charts_toolbar_speaks_the_pages_language(
+    page, live_server, home_page, districts_responses
+):
+    """Issue 16: plotly's toolbar was in English on French pages."""
+    store_charts(home_page, districts_responses, DisplayMode.PSEUDONYMS, "c1")
+    url = live_server.url + chart_urls(ChartSnapshot.objects.get())["page"]
+    french = _modebar_titles(page, url)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert "Télécharger le graphique en fichier PNG" in french
+    assert "Download plot as a PNG" not in french
+    assert page.js_errors == []

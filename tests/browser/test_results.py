@@ -34,3 +34,49 @@ def test_member_reads_published_results_and_opens_the_chart(
     assert all(u.startswith(live_server.url) for u in requested)
     assert "Boké" not in page.locator("#results").inner_text()
     assert page.js_errors == []
+
+
+def test_a_long_table_folds_keeps_its_header_and_finds_the_members_row(
+    page,
+    live_server,
+    member,
+    district,
+    cycle_index,  # noqa: F811
+    monkeypatch,
+):
+    """Issue 16 at 360 px: a 56–60-row table was 2,200–2,900 px, its header scrolled
+    away and the member's row was 52nd."""
+    from districts.factories import DistrictFactory
+    from tests.cycles.conftest import make_cycle
+    from tests.cycles.test_results import answer
+
+    monkeypatch.setattr("charts.figures.chromium_path", lambda: None)
+    cycle = make_cycle(cycle_index, step=4, slug="long", title="Long cycle")
+    for number in range(40):
+        answer(cycle, DistrictFactory(country=district.country), number)
+    answer(cycle, district, 99)
+    publish_results(cycle, [("c1", "stock_outs", "per_district", "table")])
+    log_in(page, live_server.url, member.username)
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(live_server.url + cycle.url)
+        chart = page.locator("#chart-c1")
+        fold = chart.locator("details.chart__fold")
+        assert fold.locator("summary").inner_text() == "Afficher le tableau (41 lignes)"
+        assert not chart.locator("table").is_visible()  # folded, without JavaScript
+        assert chart.bounding_box()["height"] < 400, width
+
+        chart.get_by_role("link", name="Votre district : Banikoara").click()
+        mine = page.locator("#chart-c1-your-district")
+        assert fold.get_attribute("open") is not None
+        assert mine.is_visible() and mine.evaluate("row => row.matches(':target')")
+        area = chart.locator(".chart__table--long")
+        box = area.bounding_box()
+        assert box["height"] <= 0.75 * 740 + 1
+        assert area.evaluate("area => area.scrollTop") > 0  # scrolled to the row
+        header = chart.locator("thead th").first.bounding_box()
+        assert abs(header["y"] - box["y"]) <= 2, (width, header, box)
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= window.innerWidth"
+        ), width
+    assert page.js_errors == []

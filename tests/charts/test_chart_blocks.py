@@ -238,3 +238,28 @@ def test_publishing_a_page_without_charts_forgets_their_snapshots(
     assert ChartSnapshot.objects.count() == 1
     home_page.save_revision().publish()  # the task runs at once in tests
     assert not ChartSnapshot.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [
+        ("fr", 'data-plotly-locale="fr" data-plotly-locale-src="/static/js/vendor/'),
+        ("en", ""),
+    ],
+)
+def test_french_charts_bring_plotlys_french_locale(
+    home_page, districts_responses, language, locale
+):
+    """Issue 16: plotly's toolbar was in English on French pages; French charts
+    now name plotly's French locale file (served from our host), English ones none."""
+    from django.contrib.staticfiles import finders
+    from django.utils import translation
+
+    stream = store_charts(home_page, districts_responses, DisplayMode.NAMES, "a1")
+    with translation.override(language):
+        html = render_charts(home_page, stream)
+    if locale:
+        assert locale in html
+        assert finders.find("js/vendor/plotly-locale-fr.js")
+    else:
+        assert "data-plotly-locale" not in html

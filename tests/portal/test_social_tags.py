@@ -5,8 +5,12 @@ import html
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 
+from charts.models import ChartSnapshot
+from charts.services import refresh_page_charts
 from tests.cycles.conftest import cycle, cycle_en, cycle_index  # noqa: F401
+from tests.cycles.test_results import PER_DISTRICT, answer, publish_results
 from tests.lessons.conftest import (  # noqa: F401
     _no_briefs_on_publish,
     library,
@@ -16,6 +20,8 @@ from tests.lessons.conftest import (  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 BASE_URL = "https://district.example.org"
+# Issue #16: og:locale said "fr"; Open Graph reads language_TERRITORY.
+OG_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def meta(page_html: str, name: str) -> str:
@@ -46,7 +52,10 @@ def test_home_cycle_and_library_carry_social_tags(client, settings, pages, langu
         assert meta(page_html, "og:title") == page.title
         assert meta(page_html, "og:description")
         assert meta(page_html, "og:url") == BASE_URL + path
-        assert meta(page_html, "og:locale") == language
+        assert meta(page_html, "og:locale") == OG_LOCALE[language]
+        assert re.findall(
+            r'property="og:locale:alternate" content="([^"]+)"', page_html
+        ) == [OG_LOCALE["en" if language == "fr" else "fr"]]
         assert meta(page_html, "twitter:card") in {"summary", "summary_large_image"}
 
 
@@ -60,3 +69,74 @@ def test_a_shared_cycle_is_described_by_its_own_summary(
     assert cycle_page.summary
     page_html = client.get(cycle_page.get_url()).content.decode()
     assert meta(page_html, "og:description") == cycle_page.summary
+
+
+# --- Issue #16: a cycle shared with the image of its first chart ----------------------
+
+
+@pytest.fixture
+def charted(cycle, cycle_en, district, other_district, monkeypatch):  # noqa: F811
+    """The French and English cycle with one chart each, its static image drawn
+    (a small SVG stands for Chromium's)."""
+    monkeypatch.setattr("charts.figures.chromium_path", lambda: None)
+    answer(cycle, district, 4)
+    answer(cycle, other_district, 9)
+
+    def publish(*, published=True, public=True):
+        publish_results(cycle, [PER_DISTRICT], published=published, public=public)
+        cycle_en.refresh_from_db()
+        cycle_en.results = cycle.results
+        cycle_en.save(clean=False)
+        refresh_page_charts(cycle_en)
+        for snapshot in ChartSnapshot.objects.all():
+            name = f"chart-{snapshot.language}.svg"
+            snapshot.image.save(name, ContentFile(b"<svg></svg>"), save=True)
+        return {"fr": cycle, "en": cycle_en}
+
+    return publish
+
+
+def _tags(client, page) -> str:
+    page.refresh_from_db()
+    response = client.get(page.get_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("viewer", ["anonymous", "member"])
+def test_public_results_are_shared_with_their_chart_image(
+    client, settings, charted, member, language, viewer
+):
+    settings.BASE_URL = BASE_URL
+    page = charted(published=True, public=True)[language]
+    if viewer == "member":
+        client.force_login(member)
+    snapshot = ChartSnapshot.objects.get(language=language)
+    page_html = _tags(client, page)
+    image = BASE_URL + snapshot.image.url
+    assert meta(page_html, "og:image") == image
+    assert meta(page_html, "twitter:image") == image
+    assert meta(page_html, "twitter:card") == "summary_large_image"
+    assert snapshot.title in meta(page_html, "og:image:alt")
+
+
+@pytest.mark.parametrize(
+    ("published", "public", "viewer"),
+    [
+        (True, False, "anonymous"),  # members only: not for whoever the link reaches
+        (True, False, "member"),
+        (False, False, "facilitator"),  # not published yet
+    ],
+)
+def test_results_hidden_from_anonymous_readers_are_never_the_shared_image(
+    client, request, settings, charted, published, public, viewer
+):
+    settings.BASE_URL = BASE_URL
+    page = charted(published=published, public=public)["fr"]
+    if viewer != "anonymous":
+        client.force_login(request.getfixturevalue(viewer))
+    page_html = _tags(client, page)
+    assert 'property="og:image"' not in page_html
+    assert 'name="twitter:image"' not in page_html
+    assert meta(page_html, "twitter:card") == "summary"

@@ -1,0 +1,32 @@
+"""The image shared with a page of results (Open Graph, Twitter cards).
+
+The tags are public and may be read by anyone the link is sent to, so the image is
+that of a chart an *anonymous* reader may see (published and public results),
+whoever is signed in when the page is rendered. Static images are drawn without a
+viewer, under the cycle's display mode: they carry pseudonyms, never real names,
+when the facilitator chose them.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext
+
+from charts.selectors import page_snapshots
+from portal.social import ShareImage
+
+
+def share_image(page, request=None) -> ShareImage | None:
+    visible_to = getattr(page, "results_visible_to", None)
+    results = getattr(page, "results", None)
+    if visible_to is None or not results or not visible_to(AnonymousUser()):
+        return None
+    snapshots = page_snapshots(page, request)
+    for block in results:
+        snapshot = snapshots.get(block.id) if block.block_type == "chart" else None
+        if snapshot is not None and snapshot.image:
+            return ShareImage(
+                url=snapshot.image.url,
+                alt=gettext("Chart: %(title)s") % {"title": snapshot.title},
+            )
+    return None
