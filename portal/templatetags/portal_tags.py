@@ -1,5 +1,6 @@
 from django import template
 
+from portal.form_errors import error_links as form_error_links
 from portal.languages import language_links
 from portal.navigation import main_navigation
 from portal.social import social_card
@@ -34,3 +35,9 @@ def social_tags(context):
         image_url=context.get("og_image_url", ""),
     )
     return {"card": card, "SITE_NAME": context.get("SITE_NAME", "")}
+
+
+@register.filter
+def error_links(form):
+    """A form's errors, each with a link to its field (components/form_errors.html)."""
+    return form_error_links(form)
