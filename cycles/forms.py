@@ -16,11 +16,24 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from cycles.questionnaire import (
     KINDS_WITHOUT_ANSWER,
+    SCALE_END_LABELS,
     SCALE_VALUES,
     condition_met,
     is_answered,
 )
 from portal.typography import number
+
+
+class ScaleWidget(forms.RadioSelect):
+    """The five options of a 1–5 scale in one row, with the words for its ends
+    (`<id>_ends`, which describes each option: `SurveyForm.describe_groups`)."""
+
+    template_name = "cycles/widgets/scale.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["end_labels"] = [str(label) for label in SCALE_END_LABELS]
+        return context
 
 
 class SurveyForm(BaseForm):
@@ -30,6 +43,31 @@ class SurveyForm(BaseForm):
     def __init__(self, *args, enforce_required: bool = True, **kwargs):
         self.enforce_required = enforce_required
         super().__init__(*args, **kwargs)
+        self.describe_groups()
+
+    def full_clean(self):
+        super().full_clean()
+        self.describe_groups()
+
+    def describe_groups(self):
+        """Each input of a group of options (radios, boxes) is described by the
+        question's help, a scale's end words and the question's error. Django does
+        this for single inputs only; a group's inputs share their question's."""
+        errors = self._errors or {}
+        for name, field in self.fields.items():
+            widget = field.widget
+            if not widget.use_fieldset:
+                continue
+            auto_id = self[name].auto_id
+            ids = [f"{auto_id}_helptext"] if field.help_text else []
+            if isinstance(widget, ScaleWidget):
+                ids.append(f"{auto_id}_ends")
+            if name in errors:
+                ids.append(f"{auto_id}_error")
+            if ids:
+                widget.attrs["aria-describedby"] = " ".join(ids)
+            else:
+                widget.attrs.pop("aria-describedby", None)
 
     def clean(self):
         cleaned = super().clean()
@@ -160,7 +198,7 @@ class SurveyFormBuilder(FormBuilder):
             choices=[(value, str(value)) for value in SCALE_VALUES],
             coerce=int,
             empty_value=None,
-            widget=forms.RadioSelect(attrs={"class": "scale"}),
+            widget=ScaleWidget,
             **options,
         )
 

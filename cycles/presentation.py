@@ -68,3 +68,21 @@ def answers_intro(response, answers_are_open: bool) -> str:
 
 def receipt_number(response) -> str:
     return f"{response.district.code}-{response.cycle_id}-v{response.version}".upper()
+
+
+def answer_link_label(can_answer: bool, response) -> str:
+    """The link near the top of the cycle page to the questionnaire, for a member
+    whose district may answer while the answers are open ("" for anybody else)."""
+    if not can_answer:
+        return ""
+    if response is not None and response.is_submitted:
+        return _("See or change our answers")
+    return _("Answer the questionnaire")
+
+
+def shows_results_box(page, results_visible: bool, results_login_url: str) -> bool:
+    """Before results exist (step 1–3, no chart to show) the results box would only
+    say "not published yet" and push the questionnaire down: it is left out."""
+    if page.current_step >= 4 or results_login_url:
+        return True
+    return results_visible and len(page.results) > 0

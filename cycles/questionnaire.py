@@ -42,6 +42,8 @@ KINDS_WITH_CHOICES = frozenset(
     {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
 )
 SCALE_VALUES = (1, 2, 3, 4, 5)
+# The words for the ends of every 1–5 scale, shown beside its options.
+SCALE_END_LABELS = (_("1 = not at all"), _("5 = completely"))
 
 
 @dataclass(frozen=True)

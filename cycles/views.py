@@ -17,7 +17,13 @@ from django.views.decorators.http import require_POST
 
 from cycles import exports, selectors, services
 from cycles.models import CyclePage
-from cycles.presentation import answer_rows, answers_intro, receipt_number
+from cycles.presentation import (
+    answer_link_label,
+    answer_rows,
+    answers_intro,
+    receipt_number,
+    shows_results_box,
+)
 from cycles.questionnaire import Question
 from districts.models import District
 from districts.roles import user_district
@@ -119,6 +125,8 @@ def _results_login_url(request, page: CyclePage) -> str:
 
 def _render(request, page, cycle, district, response, form, status=200, **extra):
     questions = selectors.questions_for_cycle(cycle)
+    results_visible = page.results_visible_to(request.user)
+    results_login_url = _results_login_url(request, page)
     context = page.get_context(request)
     context.update(
         cycle=cycle,
@@ -136,8 +144,17 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         if response
         else "",
         receipt=receipt_number(response) if response and response.is_submitted else "",
-        results_visible=page.results_visible_to(request.user),
-        results_login_url=_results_login_url(request, page),
+        results_visible=results_visible,
+        results_login_url=results_login_url,
+        shows_results=shows_results_box(page, results_visible, results_login_url),
+        answer_link=answer_link_label(form is not None, response),
+        # What went wrong with a save, gathered where a refused save lands (the
+        # form's action ends in #survey-errors).
+        survey_problems=bool(
+            extra.get("conflict")
+            or extra.get("refused")
+            or (form is not None and form.is_bound and form.errors)
+        ),
         answered_by_country=(
             selectors.answered_by_country(cycle) if page.current_step >= 3 else []
         ),

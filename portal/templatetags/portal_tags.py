@@ -1,5 +1,6 @@
 from django import template
 
+from portal.form_errors import error_links as form_error_links
 from portal.languages import language_links
 from portal.navigation import main_navigation
 from portal.social import social_card
@@ -48,3 +49,9 @@ def with_zone(moment):
 def elide_de(text, name):
     """{{ sentence|elide_de:district.name }}: "de Abomey" → "d’Abomey" in French."""
     return elide(str(text), str(name))
+
+
+@register.filter
+def error_links(form):
+    """A form's errors, each with a link to its field (components/form_errors.html)."""
+    return form_error_links(form)

@@ -87,6 +87,15 @@
     applyConditions();
   }
 
+  function errorId(box) { return "id_" + box.dataset.question + "_error"; }
+
+  // An input's descriptions (help, a scale's end words) without its error's.
+  function describedWithout(input, id) {
+    return (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (token) {
+      return token && token !== id;
+    }).join(" ");
+  }
+
   // The server's refusals, shown beside each question (as the no-JavaScript form does).
   function showErrors(errors) {
     questionBoxes().forEach(function (box) {
@@ -98,18 +107,16 @@
         box.classList.remove("survey-question--error");
         inputs.forEach(function (input) {
           input.removeAttribute("aria-invalid");
-          if (input.dataset.describedby !== undefined) {
-            if (input.dataset.describedby) input.setAttribute("aria-describedby", input.dataset.describedby);
-            else input.removeAttribute("aria-describedby");
-            delete input.dataset.describedby;
-          }
+          var rest = describedWithout(input, errorId(box));
+          if (rest) input.setAttribute("aria-describedby", rest);
+          else input.removeAttribute("aria-describedby");
         });
         return;
       }
       if (!shown) {
         shown = document.createElement("p");
         shown.className = "field-error";
-        shown.id = "id_" + box.dataset.question + "_error";
+        shown.id = errorId(box);
         var fieldset = box.querySelector("fieldset") || box;
         var heads = fieldset.querySelectorAll(":scope > legend, :scope > .help");
         var after = heads[heads.length - 1];
@@ -119,10 +126,7 @@
       box.classList.add("survey-question--error");
       inputs.forEach(function (input) {
         input.setAttribute("aria-invalid", "true");
-        if (input.dataset.describedby === undefined) {
-          input.dataset.describedby = input.getAttribute("aria-describedby") || "";
-        }
-        input.setAttribute("aria-describedby", (input.dataset.describedby + " " + shown.id).trim());
+        input.setAttribute("aria-describedby", (describedWithout(input, shown.id) + " " + shown.id).trim());
       });
     });
   }
@@ -208,5 +212,21 @@
   } else {
     if (saved && same(saved.answers, serverAnswers)) { try { localStorage.removeItem(storageKey); } catch (e) {} }
     applyConditions();
+  }
+
+  // A refused save opens the page at what went wrong (the form's action ends in
+  // #survey-errors): focus it (Chromium does too; others only scroll), and let each
+  // of its links focus its field with the question's wording in view above it.
+  var summary = document.getElementById("survey-errors");
+  if (summary) {
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      event.preventDefault();
+      (field.closest("[data-question]") || field).scrollIntoView({ block: "start" });
+      field.focus({ preventScroll: true });
+    });
   }
 })();
