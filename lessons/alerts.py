@@ -139,7 +139,10 @@ def alert_email(user, language: str, lessons: list[LessonPage]) -> EmailMessage:
         " ".join(subject.split()),
         body,
         to=[user.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",  # RFC 8058
+        },
     )
 
 
