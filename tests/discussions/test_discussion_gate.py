@@ -102,8 +102,8 @@ def expected_labels(role, mode, cycle, district, other_district):
             "b": f"un membre de {letters[other_district.pk]}",
         },
         "countries": {
-            "a": "un participant du pays Bénin",
-            "b": "un participant du pays Guinée",
+            "a": "un participant (Bénin)",
+            "b": "un participant (Guinée)",
         },
     }[mode]
     own = {"teammate": "a", "other_member": "b"}.get(role)

@@ -44,7 +44,7 @@ def read(client, page) -> str:
     [
         ("named", "— Aïcha Bio-Gado", None),
         ("district", "— un membre de Banikoara", "Aïcha"),
-        ("country", "— un participant du pays Bénin", "Banikoara"),
+        ("country", "— un participant (Bénin)", "Banikoara"),
     ],
 )
 def test_a_quoted_comment_is_attributed_by_the_cycles_rule(

@@ -20,6 +20,8 @@ from tests.public_page_fixtures import (  # noqa: F401 (fixtures for PUBLIC_PAGE
     pp_cycle_index_en,
     pp_cycles,
     pp_forum,
+    pp_lessons,
+    pp_library,
     pp_receipt_cycle,
 )
 from tests.public_pages import PUBLIC_PAGES
@@ -109,6 +111,7 @@ TEMPLATE_DIRS = [
             "discussions",
             "search",
             "home",
+            "lessons",
         )
     ),
 ]
@@ -212,6 +215,8 @@ RENDERED = {
     "survey-receipt",
     "forum",
     "reminder-settings",
+    "lesson",
+    "lesson-index",
 }
 RENDERED_PAGES = [
     page for page in PUBLIC_PAGES if page.name.rsplit("-", 1)[0] in RENDERED
