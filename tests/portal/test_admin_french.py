@@ -172,3 +172,22 @@ def test_every_project_model_has_french_verbose_names():
                     problems.append(f"{where} is capitalised in {language}: {text!r}")
     assert problems == []
     assert settings.LANGUAGE_CODE == "fr"
+
+
+def test_a_facilitator_can_approve_a_page_another_facilitator_submitted(
+    client, facilitator, cycle
+):
+    """Case: the only workflow's task was assigned to Wagtail's own "Moderators"
+    group, which nobody here belongs to, so a page a facilitator submitted for
+    moderation waited for ever (only a superuser could approve it)."""
+    from districts.factories import FacilitatorFactory
+
+    reviewer = FacilitatorFactory(username="facilitator-2")
+    cycle.save_revision(user=facilitator)
+    cycle.get_workflow().start(cycle, facilitator)
+    task = cycle.current_workflow_task.specific
+    actions = [name for name, _label, _modal in task.get_actions(cycle, reviewer)]
+    assert "approve" in actions
+    assert "reject" in actions
+    html = _editor_html(client, reviewer, cycle, "fr")
+    assert "Approuver et Publier" in html  # the editor's own button
