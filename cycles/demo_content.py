@@ -14,7 +14,7 @@ VACCINES = {
     "share_drafts": 0.2,
     "fr": {
         "title": "Ruptures de stock de vaccins",
-        "summary": "Pourquoi les centres de santé manquent-ils de vaccins et que font les districts pour l'éviter ?",
+        "summary": "Pourquoi les centres de santé manquent-ils de vaccins et que font les districts pour l'éviter ?",
         "health_issue": "<p>Des ruptures de stock de vaccins (BCG, VPO, Penta) interrompent les séances de vaccination dans de nombreux centres de santé.</p>",
         "why_it_matters": "<p>Chaque séance annulée laisse des enfants sans protection et fait baisser la confiance des familles.</p>",
         "objectives": "<ul><li>Mesurer la fréquence des ruptures au dernier trimestre.</li><li>Comprendre leurs causes.</li><li>Partager les solutions qui marchent.</li></ul>",
@@ -38,7 +38,7 @@ VACCINES = {
         (
             "stock_out_count",
             "number",
-            "Combien de ruptures de stock de vaccins le district a-t-il connues au dernier trimestre ?",
+            "Combien de ruptures de stock de vaccins le district a-t-il connues au dernier trimestre ?",
             "How many vaccine stock-outs did the district have last quarter?",
             {"required": True, "min_value": 0, "max_value": 60},
             (),
@@ -46,7 +46,7 @@ VACCINES = {
         (
             "had_contingency_plan",
             "yes_no",
-            "Le district a-t-il un plan de contingence pour les ruptures ?",
+            "Le district a-t-il un plan de contingence pour les ruptures ?",
             "Does the district have a contingency plan for stock-outs?",
             {"required": True},
             (),
@@ -54,7 +54,7 @@ VACCINES = {
         (
             "main_cause",
             "single_choice",
-            "Quelle est la cause principale des ruptures ?",
+            "Quelle est la cause principale des ruptures ?",
             "What is the main cause of stock-outs?",
             {"required": True},
             (
@@ -75,7 +75,7 @@ VACCINES = {
         (
             "actions",
             "multiple_choice",
-            "Quelles actions le district a-t-il menées ?",
+            "Quelles actions le district a-t-il menées ?",
             "Which actions did the district take?",
             {},
             (
@@ -100,7 +100,7 @@ VACCINES = {
         (
             "data_confidence",
             "scale",
-            "Quelle confiance avez-vous dans les données de stock (1 à 5) ?",
+            "Quelle confiance avez-vous dans les données de stock (1 à 5) ?",
             "How confident are you in the stock data (1 to 5)?",
             {},
             (),
@@ -124,7 +124,7 @@ SUPERVISION = {
     "share_drafts": 0,
     "fr": {
         "title": "Supervision des agents de santé communautaire",
-        "summary": "Comment les districts organisent-ils la supervision des agents de santé communautaire ?",
+        "summary": "Comment les districts organisent-ils la supervision des agents de santé communautaire ?",
         "health_issue": "<p>Les agents de santé communautaire sont rarement supervisés sur le terrain, faute de temps et de moyens.</p>",
         "why_it_matters": "<p>Une supervision régulière améliore la qualité de la prise en charge du paludisme, de la diarrhée et de la pneumonie chez l'enfant.</p>",
         "objectives": "<ul><li>Décrire la fréquence et le contenu des supervisions.</li><li>Identifier les obstacles.</li></ul>",
@@ -140,7 +140,7 @@ SUPERVISION = {
         (
             "chw_count",
             "number",
-            "Combien d'agents de santé communautaire le district compte-t-il ?",
+            "Combien d'agents de santé communautaire le district compte-t-il ?",
             "How many community health workers does the district have?",
             {"required": True, "min_value": 0, "max_value": 2000},
             (),
@@ -148,7 +148,7 @@ SUPERVISION = {
         (
             "supervised_share",
             "number",
-            "Quelle part a été supervisée au dernier trimestre (%) ?",
+            "Quelle part a été supervisée au dernier trimestre (%) ?",
             "What share was supervised last quarter (%)?",
             {"min_value": 0, "max_value": 100},
             (),
@@ -156,7 +156,7 @@ SUPERVISION = {
         (
             "checklist_used",
             "yes_no",
-            "Une grille de supervision est-elle utilisée ?",
+            "Une grille de supervision est-elle utilisée ?",
             "Is a supervision checklist used?",
             {},
             (),
@@ -164,7 +164,7 @@ SUPERVISION = {
         (
             "obstacles",
             "multiple_choice",
-            "Quels obstacles rencontrez-vous ?",
+            "Quels obstacles rencontrez-vous ?",
             "Which obstacles do you face?",
             {},
             (
@@ -185,7 +185,7 @@ MATERNAL_DEATHS = {
     "share_drafts": 0.04,
     "fr": {
         "title": "Revues des décès maternels",
-        "summary": "Les districts réalisent-ils les revues des décès maternels et qu'en retirent-ils ?",
+        "summary": "Les districts réalisent-ils les revues des décès maternels et qu'en retirent-ils ?",
         "health_issue": "<p>Beaucoup de décès maternels ne font pas l'objet d'une revue, et les recommandations des revues sont peu suivies.</p>",
         "why_it_matters": "<p>La surveillance des décès maternels et riposte (SDMR) permet d'éviter les décès suivants.</p>",
         "objectives": "<ul><li>Mesurer la part des décès revus.</li><li>Suivre la mise en œuvre des recommandations.</li></ul>",
@@ -217,7 +217,7 @@ MATERNAL_DEATHS = {
         (
             "committee_active",
             "yes_no",
-            "Le comité SDMR du district s'est-il réuni ce trimestre ?",
+            "Le comité SDMR du district s'est-il réuni ce trimestre ?",
             "Did the district MDSR committee meet this quarter?",
             {"required": True},
             (),
@@ -225,7 +225,7 @@ MATERNAL_DEATHS = {
         (
             "main_delay",
             "single_choice",
-            "Quel retard est le plus souvent en cause ?",
+            "Quel retard est le plus souvent en cause ?",
             "Which delay is most often involved?",
             {},
             (
@@ -241,7 +241,7 @@ MATERNAL_DEATHS = {
         (
             "recommendations_followed",
             "scale",
-            "Les recommandations des revues sont-elles suivies (1 à 5) ?",
+            "Les recommandations des revues sont-elles suivies (1 à 5) ?",
             "Are review recommendations followed up (1 to 5)?",
             {},
             (),
@@ -268,7 +268,7 @@ REPORTING = {
     "share_drafts": 0,
     "fr": {
         "title": "Complétude des rapports mensuels",
-        "summary": "Comment les districts améliorent-ils la complétude et la promptitude des rapports DHIS2 ?",
+        "summary": "Comment les districts améliorent-ils la complétude et la promptitude des rapports DHIS2 ?",
         "health_issue": "<p>Les rapports mensuels des formations sanitaires arrivent en retard ou incomplets dans DHIS2.</p>",
         "why_it_matters": "<p>Sans données à jour, l'équipe cadre de district ne peut pas piloter ses programmes.</p>",
         "objectives": "<ul><li>Mesurer la complétude et la promptitude.</li><li>Partager les pratiques qui marchent.</li></ul>",
@@ -300,7 +300,7 @@ REPORTING = {
         (
             "monthly_review_meeting",
             "yes_no",
-            "Une réunion mensuelle de revue des données a-t-elle lieu ?",
+            "Une réunion mensuelle de revue des données a-t-elle lieu ?",
             "Is there a monthly data review meeting?",
             {"required": True},
             (),
@@ -308,7 +308,7 @@ REPORTING = {
         (
             "practices",
             "multiple_choice",
-            "Quelles pratiques utilisez-vous ?",
+            "Quelles pratiques utilisez-vous ?",
             "Which practices do you use?",
             {},
             (
@@ -334,7 +334,7 @@ TEXT_ANSWERS = {
     "fr": [
         "Le plan prévoit un stock tampon au district et des prêts entre aires de santé.",
         "Nous avons partagé les leçons en réunion mensuelle avec les majors.",
-        "La revue a montré un retard dans la référence : nous avons organisé le transport avec les mairies.",
+        "La revue a montré un retard dans la référence : nous avons organisé le transport avec les mairies.",
         "Une rencontre trimestrielle avec le niveau régional suit les commandes.",
     ],
 }

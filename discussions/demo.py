@@ -42,7 +42,7 @@ THREADS = [
     (
         "Ruptures de stock d'ACT en saison des pluies",
         "Chez nous les ruptures d'**ACT** reviennent chaque année en juillet. "
-        "Comment anticipez-vous les commandes ?",
+        "Comment anticipez-vous les commandes ?",
         [
             (
                 1,
@@ -50,11 +50,11 @@ THREADS = [
                 "et nous suivons le stock chaque semaine dans DHIS2.",
                 [(0, "Merci, nous allons essayer la marge de 20 %.", [])],
             ),
-            (2, "Le guide national est ici : https://www.who.int/fr", []),
+            (2, "Le guide national est ici : https://www.who.int/fr", []),
         ],
     ),
     (
-        "Supervision formative : quelle fréquence ?",
+        "Supervision formative : quelle fréquence ?",
         "Combien de visites de supervision faites-vous par trimestre ?\n\n"
         "- centres de santé urbains\n- centres ruraux",
         [(3, "Une par mois en zone rurale, une par trimestre en ville.", [])],
@@ -122,7 +122,7 @@ def _seed_threads(forum, people, facilitator):
     flagged = services.post_comment(
         people[max(0, len(people) - 2)],
         forum,
-        services.Draft("Vendez vos stocks en trop : contactez-moi en privé !!!"),
+        services.Draft("Vendez vos stocks en trop : contactez-moi en privé !!!"),
         limit_rate=False,
         notify=False,
     )
@@ -148,7 +148,7 @@ CYCLE_THREADS = [
             (
                 2,
                 "Même constat chez nous. Nous avons fixé la revue le jeudi, après la "
-                "garde : la participation des médecins est passée de 40 % à 80 %.",
+                "garde : la participation des médecins est passée de 40 % à 80 %.",
                 [(0, "Bonne idée, nous proposons le jeudi au médecin-chef.", [])],
             )
         ],
@@ -156,7 +156,7 @@ CYCLE_THREADS = [
     (
         1,
         "Les recommandations des revues sont rarement suivies. Qui a mis en place "
-        "un **tableau de suivi** des recommandations ?",
+        "un **tableau de suivi** des recommandations ?",
         [
             (
                 3,
@@ -169,8 +169,8 @@ CYCLE_THREADS = [
     ),
     (
         4,
-        "Merci pour ces échanges. Pour la synthèse : quelles recommandations ont eu "
-        "un effet mesurable sur les délais de référence ?",
+        "Merci pour ces échanges. Pour la synthèse : quelles recommandations ont eu "
+        "un effet mesurable sur les délais de référence ?",
         [
             (
                 2,
@@ -184,9 +184,9 @@ CYCLE_THREADS = [
 LESSON_THREADS = [
     (
         0,
-        "Nous appliquons cette leçon depuis janvier : la grille de supervision a été "
+        "Nous appliquons cette leçon depuis janvier : la grille de supervision a été "
         "simplifiée à 15 points et les visites durent une demi-journée.",
-        [(2, "Pouvez-vous partager la grille simplifiée ?", [])],
+        [(2, "Pouvez-vous partager la grille simplifiée ?", [])],
     ),
     (
         3,

@@ -8,7 +8,7 @@ from portal.localize import translate_fields
 FRENCH = {
     "title": "District.Team",
     "intro": (
-        "Les équipes cadres de district du Bénin et de la Guinée apprennent ensemble : "
+        "Les équipes cadres de district du Bénin et de la Guinée apprennent ensemble : "
         "elles enquêtent sur un problème de santé, comparent leurs réponses et "
         "partagent les leçons avec les décideurs."
     ),

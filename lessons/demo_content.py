@@ -61,13 +61,13 @@ LESSONS = [
         "audiences": ["district-teams", "ministry"],
         "date": "2025-11-05",
         "fr": {
-            "title": "Complétude des rapports DHIS2 : ce qui fait la différence",
+            "title": "Complétude des rapports DHIS2 : ce qui fait la différence",
             "messages": [
                 "La complétude dépasse 90 % là où le district renvoie une rétro-information mensuelle.",
                 "Les coupures de connexion expliquent moins de retards que l'absence de responsable désigné.",
                 "Une revue trimestrielle des données avec les centres améliore aussi leur qualité.",
             ],
-            "summary": "Les réponses de 60 districts montrent que la complétude des rapports mensuels dépend surtout de l'organisation : un responsable désigné, une date limite connue et un retour rapide aux centres de santé.",
+            "summary": "Les réponses de 60 districts montrent que la complétude des rapports mensuels dépend surtout de l'organisation : un responsable désigné, une date limite connue et un retour rapide aux centres de santé.",
         },
         "en": {
             "title": "Completeness of DHIS2 reports: what makes the difference",
@@ -139,10 +139,10 @@ LESSONS = [
         "audiences": ["ministry", "partners"],
         "date": "2025-07-15",
         "fr": {
-            "title": "Paludisme de l'enfant : étendre la prise en charge communautaire",
+            "title": "Paludisme de l'enfant : étendre la prise en charge communautaire",
             "messages": [
                 "Les tests de diagnostic rapide au village réduisent les délais de traitement.",
-                "Les ruptures de tests annulent ce bénéfice : l'approvisionnement est prioritaire.",
+                "Les ruptures de tests annulent ce bénéfice : l'approvisionnement est prioritaire.",
                 "Le référencement des cas graves doit être organisé avec les communes.",
             ],
             "summary": "Cette note recommande d'étendre la prise en charge communautaire du paludisme simple chez l'enfant, à condition de garantir l'approvisionnement en tests et en combinaisons thérapeutiques.",
@@ -165,7 +165,7 @@ LESSONS = [
         "audiences": ["district-teams", "communities"],
         "date": "2025-06-03",
         "fr": {
-            "title": "Quatre consultations prénatales : lever les obstacles financiers",
+            "title": "Quatre consultations prénatales : lever les obstacles financiers",
             "messages": [
                 "Les frais annexes découragent la quatrième consultation prénatale.",
                 "Les mutuelles communautaires améliorent la continuité du suivi.",
@@ -191,7 +191,7 @@ LESSONS = [
         "audiences": ["ministry", "partners"],
         "date": "2025-04-22",
         "fr": {
-            "title": "Financement basé sur les résultats : payer à temps",
+            "title": "Financement basé sur les résultats : payer à temps",
             "messages": [
                 "Les retards de paiement réduisent l'effet du financement basé sur les résultats.",
                 "Les indicateurs doivent être vérifiés par un tiers, mais sans bloquer les versements.",
@@ -243,7 +243,7 @@ LESSONS = [
         "audiences": ["district-teams", "regions"],
         "date": "2024-12-02",
         "fr": {
-            "title": "Se préparer aux épidémies : les comités de district qui fonctionnent",
+            "title": "Se préparer aux épidémies : les comités de district qui fonctionnent",
             "messages": [
                 "Un comité de riposte qui se réunit hors crise réagit plus vite en crise.",
                 "Les stocks de prépositionnement doivent être inventoriés chaque trimestre.",
@@ -295,7 +295,7 @@ LESSONS = [
         "audiences": ["communities", "ministry"],
         "date": "2024-08-30",
         "fr": {
-            "title": "Redevabilité : donner un vrai rôle aux comités de gestion",
+            "title": "Redevabilité : donner un vrai rôle aux comités de gestion",
             "messages": [
                 "Les comités de gestion informés des données du centre posent de meilleures questions.",
                 "Un affichage public des indicateurs renforce la confiance des usagers.",
