@@ -167,3 +167,30 @@ def test_a_quoted_comment_carries_its_language_on_the_other_languages_page(
     with translation.override("fr"):
         assert quotation(details, lesson).lang == ""
     assert re.fullmatch("[a-z]{2}", details.language)
+
+
+def test_qa_french_comment_under_a_chart_of_the_english_page_is_marked_french(
+    client, cycle_index, district, other_district, monkeypatch, home_page_en, member
+):
+    from charts.services import refresh_page_charts
+    from cycles.translation import ensure_translation
+    from tests.cycles.conftest import make_cycle
+    from tests.cycles.test_chart_comments import under_chart
+    from tests.cycles.test_results import PER_DISTRICT, answer, publish_results
+
+    monkeypatch.setattr("charts.figures.chromium_path", lambda: None)
+    cycle = make_cycle(cycle_index, step=5, slug="discute", title="Cycle discuté")
+    answer(cycle, district, 4)
+    answer(cycle, other_district, 9)
+    publish_results(cycle, [PER_DISTRICT])
+    english = ensure_translation(cycle, "en")
+    english.results = cycle.results
+    english.save_revision().publish()
+    refresh_page_charts(english)
+    client.force_login(member)
+    client.post(post_url(cycle), {"text": "Premier sur les ruptures", "chart": "c1"})
+    english.refresh_from_db()
+    stocks = under_chart(client.get(english.url).content.decode(), "c1")
+    assert lang_of(stocks, "Premier sur les ruptures") == ("fr", "fr")
+    french = under_chart(client.get(cycle.url).content.decode(), "c1")
+    assert 'lang="' not in french
