@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dhis2.client import Dhis2Error
 from dhis2.models import ExportMapping
@@ -21,6 +22,7 @@ class CycleExport:
     responses: int = 0
     without_org_unit: list[str] = field(default_factory=list)
     results_published: bool = False
+    districts_taking_part: int = 0  # districts with a submitted response
 
     @property
     def digest(self) -> str:
@@ -69,9 +71,10 @@ def prepare_cycle_export(identifier: str) -> CycleExport:
             _("Cycle %(title)s has no DHIS2 export mapping yet.")
             % {"title": cycle.title},
         )
-    rows, missing = [], []
+    rows, missing, districts = [], [], set()
     for response in submitted_responses(cycle):
-        if not response.district.dhis2_uid:
+        districts.add(response.district_id)
+        if not response.district.dhis2_uid and response.district.name not in missing:
             missing.append(response.district.name)
         rows.append(
             {"org_unit": response.district.dhis2_uid, "answers": response.answers}
@@ -83,4 +86,31 @@ def prepare_cycle_export(identifier: str) -> CycleExport:
         responses=len(rows),
         without_org_unit=missing,
         results_published=bool(cycle.results_published),
+        districts_taking_part=len(districts),
+    )
+
+
+def nothing_to_send(export: CycleExport) -> str:
+    """Why an export has no data value: most often its districts have no DHIS2
+    org unit id (then how to give them one), else nothing mapped was answered."""
+    if not export.without_org_unit:
+        return _("Nothing to send: no mapped, answered values.")
+    missing = len(export.without_org_unit)
+    return " ".join(
+        (
+            ngettext(
+                "Nothing to send: %(missing)s of the %(total)s districts taking "
+                "part has no DHIS2 organisation unit id.",
+                "Nothing to send: %(missing)s of the %(total)s districts taking "
+                "part have no DHIS2 organisation unit id.",
+                missing,
+            )
+            % {"missing": missing, "total": export.districts_taking_part},
+            _(
+                "Run the org unit sync (manage.py dhis2_sync orgunits --level "
+                "<level of the districts>) or set each district’s “DHIS2 "
+                "organisation unit id” in the districts admin (Districts → "
+                "Districts)."
+            ),
+        )
     )

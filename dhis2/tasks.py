@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django_tasks import task
 
 from dhis2.client import Dhis2Error
-from dhis2.exports import CycleExport, prepare_cycle_export
+from dhis2.exports import CycleExport, nothing_to_send, prepare_cycle_export
 from dhis2.jobs import create_job, run_job
 from dhis2.models import AnalyticsQuery, Dhis2Job, ExportMapping
 from dhis2.selectors import last_dry_run
@@ -121,7 +121,7 @@ def _refusal(export: CycleExport, job: Dhis2Job, dry_run: bool) -> str:
             "sending them to DHIS2."
         ) % {"title": export.cycle_title}
     if not export.payload["dataValues"]:
-        return _("Nothing to send: no mapped, answered values.")
+        return nothing_to_send(export)
     if dry_run:
         return ""
     checked = last_dry_run(job.export)

@@ -141,6 +141,14 @@ class CommentDetails(models.Model):
         default=0, verbose_name=_("number of likes")
     )
     edited_at = models.DateTimeField(null=True, blank=True, verbose_name=_("edited at"))
+    # The language of the page it was posted (or last edited) from: a thread is
+    # shared by a page's languages, so a comment may be read in another one.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        default="fr",
+        help_text=_("The language of the page the comment was written on."),
+    )
 
     class Meta:
         verbose_name = _("comment")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
@@ -28,6 +29,14 @@ from portal.typography import elide
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
 
+def lang_attribute(language: str) -> str:
+    """The ``lang`` a comment's text needs on the page being read: its language
+    when that differs from the page's (the active language), else nothing."""
+    language = (language or "")[:2]
+    page_language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return language if language and language != page_language else ""
+
+
 @dataclass
 class CommentView:
     pk: int
@@ -47,6 +56,7 @@ class CommentView:
     can_change: bool
     can_reply: bool
     own_text: str = ""  # the author's typed text, for their edit form only
+    lang: str = ""  # its language when not the page's (lang_attribute)
     replies: list["CommentView"] = field(default_factory=list)
 
     @property
@@ -236,6 +246,7 @@ def thread_for(page, user, params) -> Thread:
             and details.status == CommentStatus.PUBLISHED
             and can_change(user, row),
             can_reply=user_can_post and row.level < 2,
+            lang=lang_attribute(details.language),
         )
         if views[row.pk].can_change:
             views[row.pk].own_text = row.comment
@@ -353,6 +364,7 @@ class ChartComment:
     submitted: datetime
     body_html: str
     url: str
+    lang: str = ""  # its language when not the page's (lang_attribute)
 
 
 @dataclass(frozen=True)
@@ -429,6 +441,7 @@ def chart_comments(page, user) -> dict[str, ChartComments]:
                     submitted=row.submit_date,
                     body_html=row.details.body_html,
                     url=f"{base}?chart={anchor}#c{row.pk}",
+                    lang=lang_attribute(row.details.language),
                 )
                 for row in rows
             ],
@@ -505,6 +518,7 @@ class Quotation:
     body_html: str
     author: str
     submitted: datetime
+    lang: str = ""  # its language when not the page's (lang_attribute)
 
 
 def public_attributor(target) -> Attributor:
@@ -544,6 +558,7 @@ def quotation(details, page) -> Quotation | None:
         body_html=details.body_html,
         author=public_attributor(protocol(page)).author(comment),
         submitted=comment.submit_date,
+        lang=lang_attribute(details.language),
     )
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from discussions import markup, notifications
 from discussions.models import (
@@ -51,6 +51,22 @@ def _role_of(user) -> str:
         if role in names:
             return role
     return ""
+
+
+def comment_language(language: str | None) -> str:
+    """The two-letter code a comment is recorded in: the posting page's language."""
+    return (language or "fr")[:2]
+
+
+def _page_language(page: Page) -> str:
+    """The language of the page a comment is posted from (not the thread's page:
+    the French and English pages share one thread)."""
+    return (
+        Locale.objects.filter(pk=page.locale_id)
+        .values_list("language_code", flat=True)
+        .first()
+        or ""
+    )
 
 
 def remember_language(user, language: str) -> None:
@@ -127,6 +143,7 @@ def post_comment(
         topic="" if parent else draft.topic,
         district=user_district(user),
         role=_role_of(user),
+        language=comment_language(_page_language(page) or language),
     )
     remember_language(user, language)
     Follow.objects.get_or_create(user=user, page_id=thread_id)
@@ -144,16 +161,21 @@ def _check_change(user, comment: XtdComment) -> None:
         raise PermissionDenied
 
 
-def edit_comment(user, comment: XtdComment, text: str) -> None:
+def edit_comment(
+    user, comment: XtdComment, text: str, language: str | None = None
+) -> None:
+    """Change a comment's text; ``language`` is the page's it was edited from (the
+    comment is now written in it), or None to keep the recorded one."""
     _check_change(user, comment)
     text = strip_bidi_controls(text).strip()
     if not text:
         raise ValidationError(_("Write something before posting."))
     comment.comment = text[:MAX_LENGTH]
     comment.save(update_fields=["comment"])
-    CommentDetails.objects.filter(comment=comment).update(
-        body_html=markup.render(comment.comment), edited_at=timezone.now()
-    )
+    changes = {"body_html": markup.render(comment.comment), "edited_at": timezone.now()}
+    if language:
+        changes["language"] = comment_language(language)
+    CommentDetails.objects.filter(comment=comment).update(**changes)
     pagecache.purge()
 
 

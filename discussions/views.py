@@ -92,7 +92,9 @@ def comment_action(action):
 
 @comment_action
 def edit(request, comment):
-    services.edit_comment(request.user, comment, request.POST.get("text", ""))
+    services.edit_comment(
+        request.user, comment, request.POST.get("text", ""), get_language()
+    )
 
 
 @comment_action
