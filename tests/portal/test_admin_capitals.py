@@ -107,3 +107,25 @@ def test_listing_column_headings_start_with_a_capital(
     assert {name: cells for name, cells in lower.items() if cells} == {}
     if language == "fr":
         assert "Période DHIS2" in headings["dhis2_export_index"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_reminder_log_filter_labels_start_with_a_capital(
+    client, facilitator, one_of_each, language
+):
+    """The filters of the reminders log said « cycle », « rappel », « district »."""
+    profile = UserProfile.get_for_user(facilitator)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(facilitator)
+    html = client.get(reverse("reminder_log:index")).content.decode()
+    labels = [
+        " ".join(TAG.sub(" ", label).split())
+        for label in re.findall(
+            r'<label\b[^>]*for="id_(?:cycle|kind|district|sent_at)[^"]*"[^>]*>(.*?)</label>',
+            html,
+            re.S,
+        )
+    ]
+    assert len(labels) >= 3
+    assert not_capitalised(labels) == []
