@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dhis2 import admin_views
 from dhis2.models import AnalyticsQuery, ExportMapping
+from districts.admin_viewsets import SuccessMessagesMixin
 from portal.panels import AddItemLabelMixin, InlinePanel
 
 
@@ -52,7 +53,12 @@ def refresh_button(snippet, user, next_url=None):
         )
 
 
-class AnalyticsQueryViewSet(AddItemLabelMixin, SnippetViewSet):
+class AnalyticsQueryViewSet(SuccessMessagesMixin, AddItemLabelMixin, SnippetViewSet):
+    success_messages = {
+        "add": _("DHIS2 analytics query '%(object)s' created."),
+        "edit": _("DHIS2 analytics query '%(object)s' updated."),
+        "delete": _("DHIS2 analytics query '%(object)s' deleted."),
+    }
     add_item_label = _("Add a DHIS2 analytics query")
     model = AnalyticsQuery
     icon = "table"
@@ -67,7 +73,12 @@ class AnalyticsQueryViewSet(AddItemLabelMixin, SnippetViewSet):
     ]
 
 
-class ExportMappingViewSet(AddItemLabelMixin, SnippetViewSet):
+class ExportMappingViewSet(SuccessMessagesMixin, AddItemLabelMixin, SnippetViewSet):
+    success_messages = {
+        "add": _("Export mapping '%(object)s' created."),
+        "edit": _("Export mapping '%(object)s' updated."),
+        "delete": _("Export mapping '%(object)s' deleted."),
+    }
     add_item_label = _("Add a DHIS2 export mapping")
     model = ExportMapping
     icon = "upload"

@@ -3,11 +3,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from districts.admin_viewsets import SuccessMessagesMixin
 from districts.models import Country, District, Membership
 from portal.panels import AddItemLabelMixin
 
 
-class CountryViewSet(AddItemLabelMixin, SnippetViewSet):
+class CountryViewSet(SuccessMessagesMixin, AddItemLabelMixin, SnippetViewSet):
+    success_messages = {
+        "add": _("Country '%(object)s' created."),
+        "edit": _("Country '%(object)s' updated."),
+        "delete": _("Country '%(object)s' deleted."),
+    }
     add_item_label = _("Add a country")
     model = Country
     icon = "globe"
@@ -23,7 +29,12 @@ class CountryViewSet(AddItemLabelMixin, SnippetViewSet):
     ]
 
 
-class DistrictViewSet(AddItemLabelMixin, SnippetViewSet):
+class DistrictViewSet(SuccessMessagesMixin, AddItemLabelMixin, SnippetViewSet):
+    success_messages = {
+        "add": _("District '%(object)s' created."),
+        "edit": _("District '%(object)s' updated."),
+        "delete": _("District '%(object)s' deleted."),
+    }
     add_item_label = _("Add a district")
     model = District
     icon = "site"
@@ -40,7 +51,12 @@ class DistrictViewSet(AddItemLabelMixin, SnippetViewSet):
     ]
 
 
-class MembershipViewSet(AddItemLabelMixin, SnippetViewSet):
+class MembershipViewSet(SuccessMessagesMixin, AddItemLabelMixin, SnippetViewSet):
+    success_messages = {
+        "add": _("Team membership '%(object)s' created."),
+        "edit": _("Team membership '%(object)s' updated."),
+        "delete": _("Team membership '%(object)s' deleted."),
+    }
     add_item_label = _("Add a team membership")
     model = Membership
     icon = "group"

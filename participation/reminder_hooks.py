@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -58,19 +59,21 @@ def _districts_with_reminders(request):
 
 class ReminderDeliveryFilterSet(WagtailFilterSet):
     cycle = django_filters.ModelChoiceFilter(
-        label=_("cycle"), queryset=_cycles_with_reminders, widget=forms.Select
+        label=capfirst(_("cycle")), queryset=_cycles_with_reminders, widget=forms.Select
     )
     kind = django_filters.ChoiceFilter(
-        label=_("reminder"),
+        label=capfirst(_("reminder")),
         choices=ReminderKind.choices,
         widget=forms.RadioSelect,
         empty_label=_("All"),
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("district"), queryset=_districts_with_reminders, widget=forms.Select
+        label=capfirst(_("district")),
+        queryset=_districts_with_reminders,
+        widget=forms.Select,
     )
     sent_at = django_filters.DateFromToRangeFilter(
-        label=_("sent at"), widget=DateRangePickerWidget
+        label=capfirst(_("sent at")), widget=DateRangePickerWidget
     )
 
     class Meta:

@@ -11,7 +11,7 @@ import datetime
 
 import pytest
 
-from cycles.factories import CycleIndexPageFactory
+from cycles.factories import CycleIndexPageFactory, SurveyQuestionFactory
 from lessons.factories import LessonPageFactory
 from tests.cycles.conftest import make_cycle
 from tests.public_page_fixtures import publish, session_cookie
@@ -35,7 +35,8 @@ def set_text_size(page, percent: int) -> None:
 
 
 @pytest.fixture
-def reflow_site(pp_lessons, pp_library, home_page):
+def reflow_site(pp_lessons, pp_library, home_page, district):
+    """The district exists before the cycles open: it takes part in them."""
     library, _english = pp_library
     long_lesson = publish(
         LessonPageFactory(
@@ -52,9 +53,24 @@ def reflow_site(pp_lessons, pp_library, home_page):
         slug="cycle-discussion",
         title="Approvisionnement interdistrict en médicaments essentiels",
     )
+    survey = make_cycle(
+        CycleIndexPageFactory(parent=home_page, slug="cycles-enquete"),
+        step=3,
+        slug="ruptures-de-stock-de-vaccins",
+        title="Ruptures de stock de vaccins",
+    )
+    # The QA tester's question: a heading that ran over its box at 200 %.
+    SurveyQuestionFactory(
+        page=survey,
+        name="last_delivery",
+        field_type="date",
+        label="Date de la dernière livraison",
+        sort_order=100,
+    )
     return {
         "home": "/fr/",
         "cycle": cycle.url,
+        "survey": survey.url,
         "library": library.url,
         "lesson": long_lesson.url,
         "search": "/fr/search/?q=supervision",
@@ -79,10 +95,20 @@ def fully_inside_viewport(locator, width: int) -> bool:
     return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
 
 
+# Every element of the survey form whose right edge passes the screen's, by name.
+SURVEY_OVERFLOW = """(width) => [...document.querySelectorAll('#survey-form *')]
+  .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+  .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+    + (el.id ? '#' + el.id : ''))"""
+
+
 def test_pages_reflow_at_360_px_with_text_at_200_percent(
     page, live_server, reflow_site, member
 ):
-    """Case of issue 16: pages were 390–544 px wide at 360 px, 'Se déconnecter' cut."""
+    """Case of issue 16: pages were 390–544 px wide at 360 px, 'Se déconnecter' cut.
+    QA case: a step-3 cycle's survey, signed in as a member, was 570 px wide: the
+    1–5 scale's row of five options and the heading 'Date de la dernière livraison'
+    ran past the screen."""
     page.set_viewport_size(NARROW)
     set_text_size(page, 200)
     base = live_server.url
@@ -94,6 +120,9 @@ def test_pages_reflow_at_360_px_with_text_at_200_percent(
 
     page.context.add_cookies([session_cookie(member, base)])
     signed_in = page_widths(page, base, reflow_site)
+    page.goto(base + reflow_site["survey"])
+    survey_scale = page.locator(".scale").count()
+    survey_overflow = page.evaluate(SURVEY_OVERFLOW, NARROW["width"])
     logout_fits = {
         "fr": fully_inside_viewport(
             page.get_by_role("button", name=LOGOUT["fr"]), NARROW["width"]
@@ -111,6 +140,8 @@ def test_pages_reflow_at_360_px_with_text_at_200_percent(
         if width > NARROW["width"]
     }
     assert too_wide == {}
+    assert survey_scale == 1  # the survey, with its scale, is on the page
+    assert survey_overflow == []
     assert login_fits
     assert logout_fits == {"fr": True, "en": True}
     assert page.js_errors == []
