@@ -26,6 +26,10 @@ BARMODE = {"bar": "group", "grouped_bar": "group", "stacked_bar": "stack"}
 # 6 px on a 360 px phone), so bars lie down, sorted by value, one row per category.
 MANY_CATEGORIES = 12
 ROW_HEIGHT = 22
+# Each more bar side by side in a lying row (one per series, grouped).
+BAR_HEIGHT = 14
+# Shares of one whole may sum to 99.9 or 100.1 % once rounded.
+WHOLE_TOLERANCE = 1.0
 
 
 def _category_order(data: ChartData) -> list[str]:
@@ -34,8 +38,40 @@ def _category_order(data: ChartData) -> list[str]:
     return sorted(data.categories, key=lambda category: -float(totals[category]))
 
 
+def _is_one_whole(data: ChartData) -> bool:
+    """Each category's series add up to 100 %: parts of one whole."""
+    totals = data.frame.groupby("category", sort=False)["value"].sum()
+    return bool(((totals - 100).abs() <= WHOLE_TOLERANCE).all())
+
+
+def barmode(data: ChartData, chart_type: str) -> str:
+    """How bars of several series share a category: stacked only for parts that
+    add up (counts, or shares of one group summing to 100 %). Shares of different
+    groups (55 % of Benin's districts, 59 % of Guinea's) stand side by side:
+    stacked, they read as 114 %."""
+    mode = BARMODE.get(chart_type, "group")
+    if mode == "stack" and data.unit == "%" and not _is_one_whole(data):
+        return "group"
+    return mode
+
+
+def _tallest(data: ChartData, mode: str) -> float:
+    """The highest value a bar reaches: a stack's total, else the largest bar."""
+    values = data.frame["value"].fillna(0)
+    if mode == "stack":
+        values = values.clip(lower=0).groupby(data.frame["category"]).sum()
+    return float(values.max()) if len(values) else 0.0
+
+
+def _row_height(data: ChartData, mode: str) -> int:
+    """A lying row holds one bar, or one bar per series side by side."""
+    bars = 1 if mode == "stack" else max(1, len(data.series_names))
+    return ROW_HEIGHT + BAR_HEIGHT * (bars - 1)
+
+
 def build_figure(data: ChartData, chart_type: str) -> go.Figure:
     horizontal = chart_type != "line" and len(data.categories) > MANY_CATEGORIES
+    mode = barmode(data, chart_type)
     figure = go.Figure()
     for position, series in enumerate(data.series_names):
         rows = data.frame[data.frame["series"] == series]
@@ -66,10 +102,10 @@ def build_figure(data: ChartData, chart_type: str) -> go.Figure:
     value_axis = {"title": {"text": value_title}, "gridcolor": "#d5dbd8"}
     if data.unit == "%":
         # Shares are read against the whole: an axis from 0 to 100 % never
-        # magnifies a small difference.
-        value_axis["range"] = [0, 100]
+        # magnifies a small difference, nor cuts a bar (a rounded 100.1 %).
+        value_axis["range"] = [0, max(100.0, _tallest(data, mode))]
     layout = {
-        "barmode": BARMODE.get(chart_type, "group"),
+        "barmode": mode,
         "showlegend": len(data.series_names) > 1,
         "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1b2430"},
         "paper_bgcolor": "#ffffff",
@@ -94,7 +130,9 @@ def build_figure(data: ChartData, chart_type: str) -> go.Figure:
         layout.update(
             margin={"l": 10, "r": 10, "t": 20 + 18 * len(lines), "b": 30},
             width=420,
-            height=80 + 18 * len(lines) + ROW_HEIGHT * len(data.categories),
+            height=80
+            + 18 * len(lines)
+            + _row_height(data, mode) * len(data.categories),
             xaxis=value_axis,
             yaxis=category_axis,
             legend={"orientation": "h", "y": -0.05, "yanchor": "top"},

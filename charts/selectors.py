@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.translation import get_language, gettext
 
 from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
 from charts.models import ChartSnapshot
+from portal.times import SHORT_DATE
 from portal.translations import language_of
 from portal.typography import number
 
@@ -136,6 +139,16 @@ def answered_summary(metadata: dict) -> str:
     }
 
 
+def data_date(stored: str) -> str:
+    """The stored ISO date of the data ("2026-12-02", kept so in downloads) as the
+    site writes dates: "2 déc. 2026", "2 Dec. 2026"; "" when it is not a date."""
+    try:
+        day = dt.date.fromisoformat(str(stored)[:10])
+    except ValueError:
+        return ""
+    return dateformat.format(day, SHORT_DATE)
+
+
 def chart_urls(snapshot: ChartSnapshot) -> dict[str, str]:
     kwargs = {
         "translation_key": snapshot.translation_key,
@@ -175,5 +188,5 @@ def chart_view(
     ]
     view.summary = answered_summary(data.metadata)
     view.source = snapshot.source_note or data.metadata.get("source", "")
-    view.date = data.metadata.get("date", "")
+    view.date = data_date(data.metadata.get("date", ""))
     return view

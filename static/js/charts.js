@@ -64,7 +64,15 @@
       var layout = figure.layout || {};
       delete layout.width;
       target.hidden = false;
-      var config = { responsive: true, displaylogo: false };
+      // No "Share chart..." button: it uploads the chart's data to Plotly's Chart
+      // Studio, not a place for a district's results (and its tooltip is English).
+      var config = {
+        responsive: true,
+        displaylogo: false,
+        showSendToCloud: false,
+        showEditInChartStudio: false,
+        modeBarButtonsToRemove: ["sendChartToCloud", "editInChartStudio"]
+      };
       if (results[2]) {
         config.locale = chart.dataset.plotlyLocale;
         config.locales = {};

@@ -1,5 +1,7 @@
 """The interactive chart loads only when asked for, from our own host."""
 
+from django.conf import settings
+
 from charts.anonymise import DisplayMode
 from charts.models import ChartSnapshot
 from charts.selectors import chart_urls
@@ -61,6 +63,30 @@ def test_first_view_never_fetches_plotly_and_the_choice_is_remembered(
     assert page.js_errors == []
 
 
+# plotly.js 4's modebar buttons, as it names them in English.
+PLOTLY_ENGLISH_TITLES = {
+    "Autoscale",
+    "Box Select",
+    "Compare data on hover",
+    "Download plot",
+    "Download plot as a PNG",
+    "Download plot as a SVG",
+    "Download plot as JSON",
+    "Lasso Select",
+    "Pan",
+    "Produced with Plotly.js",
+    "Reset",
+    "Reset axes",
+    "Share chart...",
+    "Show closest data on hover",
+    "Toggle Spike Lines",
+    "Toggle show closest data on hover",
+    "Zoom",
+    "Zoom in",
+    "Zoom out",
+}
+
+
 def _modebar_titles(page, url) -> list[str]:
     page.goto(url)
     page.locator(".chart__show").click()
@@ -74,11 +100,25 @@ def _modebar_titles(page, url) -> list[str]:
 def test_the_interactive_charts_toolbar_speaks_the_pages_language(
     page, live_server, home_page, districts_responses
 ):
-    """Issue 16: plotly's toolbar was in English on French pages."""
+    """Issue 16: plotly's toolbar was in English on French pages. QA: its second
+    button, "Share chart...", was English on French pages too, and offered (in
+    every language) to upload the district's data to Plotly's Chart Studio."""
     store_charts(home_page, districts_responses, DisplayMode.PSEUDONYMS, "c1")
     url = live_server.url + chart_urls(ChartSnapshot.objects.get())["page"]
     french = _modebar_titles(page, url)
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert "Télécharger le graphique en fichier PNG" in french
-    assert "Download plot as a PNG" not in french
+    assert None not in french
+    # "Zoom" is French too.
+    assert set(french) & (PLOTLY_ENGLISH_TITLES - {"Zoom"}) == set()
+    assert not [title for title in french if "Share" in title or "Plotly" in title]
+
+    page.evaluate("window.localStorage.clear()")  # asked for again, by a click
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
+    )
+    english = _modebar_titles(page, url)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert "Download plot as a PNG" in english
+    assert "Share chart..." not in english
     assert page.js_errors == []

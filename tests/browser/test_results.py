@@ -45,7 +45,8 @@ def test_a_long_table_folds_keeps_its_header_and_finds_the_members_row(
     monkeypatch,
 ):
     """Issue 16 at 360 px: a 56–60-row table was 2,200–2,900 px, its header scrolled
-    away and the member's row was 52nd."""
+    away and the member's row was 52nd. QA: once open, its summary still said
+    "Afficher le tableau"; it says "Masquer le tableau"."""
     from districts.factories import DistrictFactory
     from tests.cycles.conftest import make_cycle
     from tests.cycles.test_results import answer
@@ -69,6 +70,10 @@ def test_a_long_table_folds_keeps_its_header_and_finds_the_members_row(
         chart.get_by_role("link", name="Votre district : Banikoara").click()
         mine = page.locator("#chart-c1-your-district")
         assert fold.get_attribute("open") is not None
+        # QA: open, the fold still offered to show the table.
+        summary = fold.locator("summary")
+        assert summary.inner_text() == "Masquer le tableau"
+        assert not summary.locator(".chart__fold-show").is_visible()
         assert mine.is_visible() and mine.evaluate("row => row.matches(':target')")
         area = chart.locator(".chart__table--long")
         box = area.bounding_box()

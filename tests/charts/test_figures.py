@@ -55,3 +55,88 @@ def test_a_long_value_title_wraps_in_the_narrow_image_instead_of_being_cut():
     assert "<br>" in title.text
     assert all(len(line) <= 52 for line in title.text.split("<br>"))
     assert title.text.replace("<br>", " ") == data.value_label
+
+
+def _committee_by_country(answers: list[str] | None = None) -> ChartData:
+    """QA, "Comité d'audit actif, par pays": the share of each country's districts
+    per answer (Benin 55.2 % / 44.8 %, Guinea 59.3 % / 40.7 %)."""
+    answers = answers or ["Oui", "Non"]
+    shares = {"Bénin": [55.2, 44.8], "Guinée": [59.3, 40.7]}
+    rows = [
+        (answer, country, values[position % 2])
+        for country, values in shares.items()
+        for position, answer in enumerate(answers)
+    ]
+    return ChartData(
+        pd.DataFrame(rows, columns=["category", "series", "value"]),
+        category_label="Réponse",
+        value_label="% des districts ayant répondu",
+        unit="%",
+    )
+
+
+def _tallest_bar(figure) -> float:
+    """The highest value a bar reaches: a stack's total, else the largest bar."""
+    horizontal = figure.data[0].orientation == "h"
+    heights: dict = {}
+    for trace in figure.data:
+        categories, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
+        for category, value in zip(categories, values, strict=True):
+            if figure.layout.barmode == "stack":
+                heights[category] = heights.get(category, 0) + value
+            else:
+                heights[category] = max(heights.get(category, 0), value)
+    return max(heights.values())
+
+
+def test_qa_committee_shares_of_two_countries_stand_side_by_side_not_stacked():
+    """QA: "Oui" was drawn as Bénin 55,2 % + Guinée 59,3 % = 114,5 %, cut at 100."""
+    figure = build_figure(_committee_by_country(), "stacked_bar")
+    assert figure.layout.barmode == "group"
+    oui = {trace.name: list(trace.y)[0] for trace in figure.data}
+    assert oui == {"Bénin": 55.2, "Guinée": 59.3}  # each bar its own share
+    assert _tallest_bar(figure) == 59.3  # not 114.5
+    low, high = figure.layout.yaxis.range
+    assert low == 0 and high >= 100  # the whole axis, nothing cut
+
+
+def test_qa_many_answers_by_country_lie_down_side_by_side_with_room_per_bar():
+    """The horizontal variant: 14 answers by two countries, grouped, the axis not
+    cut, and each answer's row tall enough for its two bars."""
+    answers = [f"Pratique {n:02d}" for n in range(14)]
+    figure = build_figure(_committee_by_country(answers), "stacked_bar")
+    assert figure.data[0].orientation == "h"
+    assert figure.layout.barmode == "group"
+    low, high = figure.layout.xaxis.range
+    assert low == 0 and high >= _tallest_bar(figure)
+    one_country = _committee_by_country(answers)
+    one_country.frame = one_country.frame[one_country.frame["series"] == "Bénin"]
+    single = build_figure(one_country, "bar")
+    assert figure.layout.height > single.layout.height + 14 * 10
+
+
+def test_parts_of_one_whole_still_stack():
+    """Stacking stays right for what adds up: counts, or the shares of one group
+    (each country's answers summing to 100 %)."""
+    counts = ChartData(
+        pd.DataFrame(
+            [("Bénin", "Oui", 16), ("Bénin", "Non", 13), ("Guinée", "Oui", 16)]
+            + [("Guinée", "Non", 11)],
+            columns=["category", "series", "value"],
+        ),
+        value_label="Districts",
+    )
+    figure = build_figure(counts, "stacked_bar")
+    assert figure.layout.barmode == "stack"
+    assert figure.layout.yaxis.range is None  # plotly fits 29 and 27
+    one_whole = ChartData(
+        pd.DataFrame(
+            [("Bénin", "Oui", 55.2), ("Bénin", "Non", 44.8), ("Guinée", "Oui", 59.3)]
+            + [("Guinée", "Non", 40.7)],
+            columns=["category", "series", "value"],
+        ),
+        unit="%",
+    )
+    figure = build_figure(one_whole, "stacked_bar")
+    assert figure.layout.barmode == "stack"
+    assert figure.layout.yaxis.range[1] >= _tallest_bar(figure)

@@ -117,3 +117,37 @@ def test_no_comments_under_charts_for_a_reader_who_may_not_read_the_discussion(
     html = client.get(discussed.url).content.decode()
     assert "Note de préparation" not in html
     assert 'class="chart-comments"' not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("fr", "2 déc. 2026 à 21:52 (heure de Porto-Novo)"),
+        ("en", "2 Dec. 2026 at 21:52 (Porto-Novo time)"),
+    ],
+)
+def test_qa_comment_dates_under_a_chart_read_as_everywhere_else(
+    client, discussed, home_page_en, member, language, shown
+):
+    """QA: under a chart "2 Déc 2026, 21:52" / "2 Dec 2026, 21:52" (no zone),
+    while the thread says "2 déc. 2026 à 21:52 (heure de Porto-Novo)"."""
+    import datetime as dt
+
+    from django_comments_xtd.models import XtdComment
+
+    publish_results(discussed, [PER_DISTRICT])
+    page = discussed
+    if language == "en":
+        page = ensure_translation(discussed, "en")
+        page.results = discussed.results
+        page.save_revision().publish()
+        refresh_page_charts(page)
+        page.refresh_from_db()
+    comment = say(member, discussed, "Une date lisible", "c1")
+    XtdComment.objects.filter(pk=comment.pk).update(
+        submit_date=dt.datetime(2026, 12, 2, 20, 52, tzinfo=dt.UTC)  # 21:52 in Benin
+    )
+    client.force_login(member)
+    stocks = under_chart(client.get(page.url).content.decode(), "c1")
+    assert f'<time datetime="2026-12-02T21:52:00+01:00">{shown}</time>' in stocks
+    assert "Déc 2026" not in stocks and "Dec 2026," not in stocks

@@ -6,6 +6,7 @@ to their own district's row, unless the facilitator's display mode hides it."""
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from charts.anonymise import DisplayMode
@@ -59,7 +60,7 @@ def test_a_long_table_is_folded_and_the_member_is_linked_to_their_row(
     html = client.get(page.url).content.decode()
     long_one = figure(html, "c1")
     assert '<details class="chart__fold">' in long_one
-    assert f"<summary>{summary}</summary>" in long_one
+    assert f'<span class="chart__fold-show">{summary}</span>' in long_one
     assert 'class="chart__table chart__table--long"' in long_one
     assert f'<a href="#chart-c1-your-district">{yours}</a>' in long_one
     assert re.search(
@@ -111,3 +112,38 @@ def test_the_page_cache_never_stores_a_members_district_link(
         assert "Afficher le tableau (14 lignes)" in html
         assert "Votre district" not in html and "chart__mine" not in html
     assert response["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    ("language", "show", "hide"),
+    [
+        ("fr", "Afficher le tableau (14 lignes)", "Masquer le tableau"),
+        ("en", "Show the table (14 rows)", "Hide the table"),
+    ],
+)
+def test_qa_an_open_long_table_says_it_can_be_hidden(
+    client, many, home_page_en, member, language, show, hide
+):
+    """QA: once opened, the fold still said "Afficher le tableau (N lignes)". The
+    summary holds both texts; the stylesheet shows the one for its state (no
+    JavaScript), and hides the other from assistive technology too."""
+    publish_results(many, [PER_DISTRICT])
+    page = many
+    if language == "en":
+        page = ensure_translation(many, "en")
+        page.results = many.results
+        page.save_revision().publish()
+        refresh_page_charts(page)
+        page.refresh_from_db()
+    client.force_login(member)
+    long_one = figure(client.get(page.url).content.decode(), "c1")
+    assert (
+        f'<summary><span class="chart__fold-show">{show}</span>'
+        f'<span class="chart__fold-hide">{hide}</span></summary>'
+    ) in long_one
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert re.search(
+        r"\.chart__fold:not\(\[open\]\) \.chart__fold-hide,\s*"
+        r"\.chart__fold\[open\] \.chart__fold-show\s*\{\s*display:\s*none;?\s*\}",
+        css,
+    )
