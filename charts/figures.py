@@ -161,8 +161,13 @@ def chromium_path() -> str | None:
 _server_started = False
 
 
-def render_svg(figure: go.Figure) -> bytes | None:
-    """The figure as SVG, or None when Chromium is absent or fails."""
+# Open Graph's recommended card size: what a link preview shows in WhatsApp, Facebook,
+# LinkedIn or X (none of which shows an SVG).
+SHARE_IMAGE_SIZE = (1200, 630)
+
+
+def _to_image(figure: go.Figure, **options) -> bytes | None:
+    """The figure drawn by kaleido, or None when Chromium is absent or fails."""
     global _server_started
     if not chromium_path():
         return None
@@ -172,7 +177,18 @@ def render_svg(figure: go.Figure) -> bytes | None:
         if not _server_started:
             kaleido.start_sync_server(silence_warnings=True)
             _server_started = True
-        return figure.to_image(format="svg")
+        return figure.to_image(**options)
     except Exception:  # a missing or broken browser must never break publishing
         logger.exception("Static chart image could not be rendered")
         return None
+
+
+def render_svg(figure: go.Figure) -> bytes | None:
+    """The figure as SVG (the page's static image), or None without Chromium."""
+    return _to_image(figure, format="svg")
+
+
+def render_png(figure: go.Figure) -> bytes | None:
+    """The figure as a 1200 × 630 PNG (the image a shared link shows), or None."""
+    width, height = SHARE_IMAGE_SIZE
+    return _to_image(figure, format="png", width=width, height=height)

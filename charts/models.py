@@ -89,6 +89,9 @@ class ChartSnapshot(models.Model):
     data = models.JSONField(_("data"), default=dict)
     figure = models.JSONField(_("interactive figure"), default=dict, blank=True)
     image = models.FileField(_("static image"), upload_to="charts/images/", blank=True)
+    share_image = models.FileField(
+        _("image for shared links (PNG)"), upload_to="charts/share/", blank=True
+    )
     display_mode = models.CharField(
         _("display of districts"),
         max_length=20,

@@ -9,12 +9,19 @@ from collections.abc import Iterator
 import plotly.io as pio
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from charts.anonymise import for_display
 from charts.blocks import ChartBlock
 from charts.data import ChartData
-from charts.figures import build_figure, chromium_path, figure_dict, render_svg
+from charts.figures import (
+    build_figure,
+    chromium_path,
+    figure_dict,
+    render_png,
+    render_svg,
+)
 from charts.models import ChartSnapshot
 from charts.sources import ChartContext, SourceUnavailable, chart_data
 from portal import pagecache
@@ -90,25 +97,30 @@ def save_snapshot(
 
 
 def _store_image(snapshot: ChartSnapshot, figure) -> bool:
-    """Render ``figure`` to the snapshot's static SVG (not saved); False without
-    Chromium."""
+    """Render ``figure`` to the snapshot's static SVG and its PNG for shared links
+    (not saved); False without Chromium."""
     svg = render_svg(figure)
     if not svg:
         return False
-    name = f"{snapshot.translation_key}-{snapshot.block_id}-{snapshot.language}.svg"
-    snapshot.image.save(name, ContentFile(svg), save=False)
+    stem = f"{snapshot.translation_key}-{snapshot.block_id}-{snapshot.language}"
+    snapshot.image.save(f"{stem}.svg", ContentFile(svg), save=False)
+    png = render_png(figure)
+    if png:
+        snapshot.share_image.save(f"{stem}.png", ContentFile(png), save=False)
     return True
 
 
 def draw_missing_images() -> tuple[int, int]:
-    """Draw the static image of every chart stored without one (published while
-    Chromium was absent): (drawn, still missing)."""
+    """Draw the static image and the shared-link PNG of every chart stored without
+    them (published while Chromium was absent, or before PNGs were drawn):
+    (drawn, still missing)."""
     drawn = missing = 0
-    for snapshot in ChartSnapshot.objects.exclude(figure={}).filter(image=""):
+    undrawn = Q(image="") | Q(share_image="")
+    for snapshot in ChartSnapshot.objects.exclude(figure={}).filter(undrawn):
         if chromium_path() and _store_image(
             snapshot, pio.from_json(json.dumps(snapshot.figure))
         ):
-            snapshot.save(update_fields=["image"])
+            snapshot.save(update_fields=["image", "share_image"])
             drawn += 1
         else:
             missing += 1

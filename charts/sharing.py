@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext
 
+from charts.figures import SHARE_IMAGE_SIZE
 from charts.selectors import page_snapshots
 from portal.social import ShareImage
 
@@ -24,9 +25,14 @@ def share_image(page, request=None) -> ShareImage | None:
     snapshots = page_snapshots(page, request)
     for block in results:
         snapshot = snapshots.get(block.id) if block.block_type == "chart" else None
-        if snapshot is not None and snapshot.image:
+        # The PNG only: link previews (WhatsApp, Facebook, LinkedIn, X) show no SVG.
+        if snapshot is not None and snapshot.share_image:
+            width, height = SHARE_IMAGE_SIZE
             return ShareImage(
-                url=snapshot.image.url,
+                url=snapshot.share_image.url,
                 alt=gettext("Chart: %(title)s") % {"title": snapshot.title},
+                type="image/png",
+                width=width,
+                height=height,
             )
     return None

@@ -29,6 +29,9 @@ def og_locale(language_code: str) -> str:
 class ShareImage:
     url: str  # absolute, or relative to BASE_URL
     alt: str = ""
+    type: str = ""  # "image/png"
+    width: int | None = None
+    height: int | None = None
 
 
 ImageSource = Callable[[Page, HttpRequest], ShareImage | None]
@@ -65,6 +68,7 @@ class SocialCard:
     locale: str
     image_url: str = ""
     image_alt: str = ""
+    image: ShareImage | None = None  # its type and size, when known
     locale_alternates: tuple[str, ...] = ()
 
     @property
@@ -95,6 +99,7 @@ def social_card(
         locale=og_locale(language),
         image_url=absolute(image.url) if image else "",
         image_alt=image.alt if image else "",
+        image=image,
         locale_alternates=tuple(
             og_locale(code) for code, _name in settings.LANGUAGES if code != language
         ),

@@ -41,13 +41,18 @@ def test_images_missing_for_lack_of_chromium_are_drawn_when_it_appears(
     with monkeypatch.context() as absent:
         _without_chromium(absent, tmp_path)
         store_charts(home_page, districts_responses, DisplayMode.NAMES, "a1", "a2")
-    assert ChartSnapshot.objects.filter(image="").count() == 2
+    assert ChartSnapshot.objects.filter(image="", share_image="").count() == 2
     out = io.StringIO()
     call_command("draw_chart_images", stdout=out)
     assert "Drew 2 chart image(s)." in out.getvalue()
     for snapshot in ChartSnapshot.objects.all():
         svg = snapshot.image.read().decode()
         assert svg.startswith("<svg") and "Banikoara" in svg
+        # The shared-link image: a PNG at Open Graph's 1200 × 630 (its IHDR chunk).
+        png = snapshot.share_image.read()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = (int.from_bytes(png[i : i + 4], "big") for i in (16, 20))
+        assert (width, height) == (1200, 630)
     out = io.StringIO()
     call_command("draw_chart_images", stdout=out)
     assert out.getvalue() == ""  # nothing left to draw, nothing said

@@ -76,13 +76,13 @@ def test_a_shared_cycle_is_described_by_its_own_summary(
 
 @pytest.fixture
 def charted(cycle, cycle_en, district, other_district, monkeypatch):  # noqa: F811
-    """The French and English cycle with one chart each, its static image drawn
-    (a small SVG stands for Chromium's)."""
+    """The French and English cycle with one chart each, its static images drawn
+    (a small SVG and PNG stand for Chromium's; `png=False`: drawn before PNGs were)."""
     monkeypatch.setattr("charts.figures.chromium_path", lambda: None)
     answer(cycle, district, 4)
     answer(cycle, other_district, 9)
 
-    def publish(*, published=True, public=True):
+    def publish(*, published=True, public=True, png=True):
         publish_results(cycle, [PER_DISTRICT], published=published, public=public)
         cycle_en.refresh_from_db()
         cycle_en.results = cycle.results
@@ -91,6 +91,9 @@ def charted(cycle, cycle_en, district, other_district, monkeypatch):  # noqa: F8
         for snapshot in ChartSnapshot.objects.all():
             name = f"chart-{snapshot.language}.svg"
             snapshot.image.save(name, ContentFile(b"<svg></svg>"), save=True)
+            if png:
+                name = f"chart-{snapshot.language}.png"
+                snapshot.share_image.save(name, ContentFile(b"\x89PNG"), save=True)
         return {"fr": cycle, "en": cycle_en}
 
     return publish
@@ -114,11 +117,29 @@ def test_public_results_are_shared_with_their_chart_image(
         client.force_login(member)
     snapshot = ChartSnapshot.objects.get(language=language)
     page_html = _tags(client, page)
-    image = BASE_URL + snapshot.image.url
+    # The PNG, never the page's SVG: link previews show no SVG (review case: the
+    # first version shared the SVG, so WhatsApp and Facebook showed no image).
+    image = BASE_URL + snapshot.share_image.url
+    assert image.endswith(".png")
     assert meta(page_html, "og:image") == image
+    assert meta(page_html, "og:image:type") == "image/png"
+    assert (meta(page_html, "og:image:width"), meta(page_html, "og:image:height")) == (
+        "1200",
+        "630",
+    )
     assert meta(page_html, "twitter:image") == image
     assert meta(page_html, "twitter:card") == "summary_large_image"
     assert snapshot.title in meta(page_html, "og:image:alt")
+
+
+def test_a_chart_with_only_its_svg_shares_no_image(client, settings, charted):
+    """A chart drawn before PNGs existed has an SVG only, which no link preview
+    shows: no image is announced until `draw_chart_images` draws its PNG."""
+    settings.BASE_URL = BASE_URL
+    page = charted(published=True, public=True, png=False)["fr"]
+    page_html = _tags(client, page)
+    assert 'property="og:image"' not in page_html
+    assert meta(page_html, "twitter:card") == "summary"
 
 
 @pytest.mark.parametrize(
