@@ -165,5 +165,10 @@ def test_first_search_result_is_on_the_first_screen_at_360_px(
     assert "topic=community-health" in page.url
     assert page.locator(".search-hit").count() >= 1
     active = {"fr": "(1 actif)", "en": "(1 active)"}[lang]
-    assert active in page.locator(".search-facets summary").inner_text()
+    summary = page.locator(".search-facets summary").inner_text()
+    assert active in summary
+    # QA case: the box was named "Filtres" but its visible heading read "Filtrer".
+    label = {"fr": "Filtres", "en": "Filters"}[lang]
+    assert summary.startswith(label)
+    assert page.locator(".search-facets").get_attribute("aria-label") == label
     assert page.locator(".search-hit").first.bounding_box()["y"] < 700
