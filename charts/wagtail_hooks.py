@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from charts.models import Dataset
-from districts.admin_viewsets import SuccessMessagesMixin
+from portal.admin_viewsets import SuccessMessagesMixin
 from portal.panels import AddItemLabelMixin
 
 

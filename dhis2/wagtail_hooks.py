@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from dhis2 import admin_views
 from dhis2.models import AnalyticsQuery, ExportMapping
-from districts.admin_viewsets import SuccessMessagesMixin
+from portal.admin_viewsets import SuccessMessagesMixin
 from portal.panels import AddItemLabelMixin, InlinePanel
 
 

@@ -3,8 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from districts.admin_viewsets import SuccessMessagesMixin
 from districts.models import Country, District, Membership
+from portal.admin_viewsets import SuccessMessagesMixin
 from portal.panels import AddItemLabelMixin
 
 
