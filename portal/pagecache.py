@@ -7,7 +7,8 @@ signed-in reader (a session cookie) is neither served from the cache nor stored,
 is a page rendered in a reader's own time zone (districts/middleware.py).
 
 Purge is site-wide: every key carries a *generation* token kept in the cache, and any
-change a reader could see (a page published, unpublished, moved or deleted; a comment
+change a reader could see (a page published, unpublished, moved or deleted; a page's
+privacy set, changed or lifted, which saves no revision; a comment
 posted, edited, liked or moderated; a survey submitted; a chart recomputed) replaces
 the token, so all stored pages are forgotten at once. The token is random rather than
 a counter, so that an evicted token can never bring old pages back.
@@ -33,9 +34,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
@@ -190,3 +191,15 @@ def connect_signals() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_purge_on_signal, dispatch_uid=f"pagecache-{signal!r}")
     post_delete.connect(_purge_on_page_delete, dispatch_uid="pagecache-page-delete")
+    # The admin's Privacy dialog: no publication, yet the page must leave at once.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _purge_on_signal,
+            sender=PageViewRestriction,
+            dispatch_uid=f"pagecache-privacy-{signal!r}",
+        )
+    m2m_changed.connect(
+        _purge_on_signal,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="pagecache-privacy-groups",
+    )

@@ -155,6 +155,32 @@ def test_an_unpublished_page_is_gone_for_the_next_anonymous_reader(pp_lessons):
     assert anonymous_get(url).status_code == 404
 
 
+@pytest.mark.parametrize("restriction", ["login", "groups"])
+def test_a_page_made_private_is_gone_for_the_next_anonymous_reader(
+    pp_lessons, pp_library, restriction
+):
+    """A facilitator sets the lesson's privacy (the admin's Privacy dialog saves a
+    PageViewRestriction, no publication): the copy stored for anonymous readers must
+    go at once, the lesson's own page and the library listing it."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    lesson, library = pp_lessons[0], pp_library[0]
+    for url in (lesson.url, library.url):
+        anonymous_get(url)
+        assert anonymous_get(url)["X-Cache"] == "hit"
+    restricted = PageViewRestriction.objects.create(
+        page=lesson, restriction_type=restriction
+    )
+    if restriction == "groups":
+        restricted.groups.add(Group.objects.get_or_create(name="Facilitators")[0])
+    response = anonymous_get(lesson.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert lesson.title not in anonymous_get(library.url).content.decode()
+    restricted.delete()  # privacy lifted: readable again at once
+    assert anonymous_get(lesson.url).status_code == 200
+
+
 def test_a_survey_submission_reaches_the_next_anonymous_reader(
     district, member, pp_cycles
 ):
