@@ -15,6 +15,7 @@ from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
 from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
+from portal.privacy import listable
 from portal.translations import in_language, remember_sources, source_page
 
 
@@ -179,7 +180,7 @@ class StepOption:
 
 def cycle_listing(index: CycleIndexPage, request: HttpRequest) -> dict:
     params: QueryDict = request.GET
-    cycles = list(live_cycles(index.locale).descendant_of(index))
+    cycles = list(listable(live_cycles(index.locale).descendant_of(index), request))
     years = sorted({c.issue_date.year for c in cycles if c.issue_date}, reverse=True)
     step = params.get("step", "")
     year = params.get("year", "")
@@ -219,7 +220,7 @@ def call_to_action(cycle: CyclePage, user) -> str:
 
 def current_cycles(request: HttpRequest) -> list[CycleCard]:
     """Live cycles of the active language that are not finished, newest first."""
-    cycles = list(live_cycles())
+    cycles = list(listable(live_cycles(), request))
     remember_sources(cycles)  # their behaviour is read from it: one query for all
     cycles = [c for c in cycles if c.current_step < 6]
     return [cycle_card(c, request) for c in _newest_first(cycles)]

@@ -22,6 +22,7 @@ from discussions.models import (
 from discussions.pages import _Defaults, _SourceRules, protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
 from districts.roles import ROLE_LABELS, Role, user_district
+from portal.privacy import listable
 from portal.text import strip_bidi_controls
 from portal.translations import active_locale, remember_sources
 from portal.typography import elide
@@ -305,7 +306,7 @@ def forum_links(request, current=None) -> list[ForumLink]:
     from discussions.models import ForumPage
 
     forums = list(
-        ForumPage.objects.live()
+        listable(ForumPage.objects.live(), request)
         .filter(locale=active_locale())
         .select_related("country")
         .order_by("title")

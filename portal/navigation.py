@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from portal.privacy import listable
 from portal.translations import locale_for
 
 
@@ -33,7 +34,7 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
         items.append(
             NavItem(_("Home"), home.get_url(request), path == home.get_url(request))
         )
-        for page in home.get_children().live().in_menu():
+        for page in listable(home.get_children().live().in_menu(), request):
             url = page.get_url(request)
             items.append(NavItem(page.title, url, bool(url) and path.startswith(url)))
     search_url = reverse("search")

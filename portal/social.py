@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from portal.translations import language_of
+
 # Open Graph wants language_TERRITORY. The portal's English is British English
 # (the spelling of its interface), its French that of France, as written for the
 # francophone West African audience (see docs/decisions.md).
@@ -88,7 +90,7 @@ def social_card(
     the site's own. Without an image of its own, a registered source may give one.
     Every page exists in every site language, so the others are its alternates."""
     image = ShareImage(image_url) if image_url else _registered_image(page, request)
-    language = page.locale.language_code
+    language = language_of(page)  # no query: the request's locales are memoised
     return SocialCard(
         type=card_type,
         title=page.seo_title or page.title,

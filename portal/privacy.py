@@ -1,0 +1,91 @@
+"""Which pages a reader may see *listed*: Wagtail's view restrictions, per reader.
+
+Wagtail applies a page's privacy (the admin's Privacy dialog) when the page itself is
+served; a listing (the home page's cycles, the cycle index, the forum links, the main
+menu) must apply it too, or the title and summary of a page a facilitator made private
+show to everyone. ``.public()`` would hide a restricted page from the very readers it
+lets in, so the rule here is Wagtail's own ``accept_request`` read for every restriction
+at once: a page is left out when a restriction on it or on an ancestor refuses the
+reader (not signed in; not in one of its groups; its password not given this session).
+
+Cost: one query for the restrictions (none are set on most sites), and, only when a
+group restriction exists, one for its groups and one for the reader's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page, PageViewRestriction
+
+P = TypeVar("P", bound=Page)
+_MEMO = "_refused_page_paths"
+
+
+def refused_paths(request: HttpRequest) -> tuple[str, ...]:
+    """Tree paths of the pages whose restriction refuses this reader (memoised on the
+    request)."""
+    if hasattr(request, _MEMO):
+        return getattr(request, _MEMO)
+    rows = list(
+        PageViewRestriction.objects.values_list("id", "restriction_type", "page__path")
+    )
+    refused = tuple(
+        path for pk, kind, path in rows if not _accepts(request, pk, kind, rows)
+    )
+    setattr(request, _MEMO, refused)
+    return refused
+
+
+def _accepts(request: HttpRequest, pk: int, kind: str, rows) -> bool:
+    user = request.user
+    if kind == PageViewRestriction.PASSWORD:
+        session = getattr(request, "session", {})
+        return pk in session.get(
+            PageViewRestriction.passed_view_restrictions_session_key, []
+        )
+    if kind == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if kind == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        return user.is_superuser or bool(
+            _restriction_groups(request, rows).get(pk, set()) & _user_groups(request)
+        )
+    return True
+
+
+def _restriction_groups(request: HttpRequest, rows) -> dict[int, set[int]]:
+    memo = "_restriction_groups"
+    if not hasattr(request, memo):
+        groups: dict[int, set[int]] = {}
+        through = PageViewRestriction.groups.through.objects
+        for restriction_id, group_id in through.values_list(
+            "pageviewrestriction_id", "group_id"
+        ):
+            groups.setdefault(restriction_id, set()).add(group_id)
+        setattr(request, memo, groups)
+    return getattr(request, memo)
+
+
+def _user_groups(request: HttpRequest) -> set[int]:
+    memo = "_reader_group_ids"
+    if not hasattr(request, memo):
+        setattr(request, memo, set(request.user.groups.values_list("id", flat=True)))
+    return getattr(request, memo)
+
+
+def listable(pages: QuerySet[P], request: HttpRequest) -> QuerySet[P]:
+    """The pages of ``pages`` this reader may see listed (a queryset stays one)."""
+    for path in refused_paths(request):
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
+def listable_list(pages: Iterable[P], request: HttpRequest) -> list[P]:
+    """The same rule over pages already fetched."""
+    refused = refused_paths(request)
+    return [page for page in pages if not page.path.startswith(refused)]
