@@ -67,3 +67,25 @@ def check_trusted_proxies(app_configs=None, **kwargs):
             Error("TRUSTED_PROXY_COUNT cannot be negative.", id="portal.E002")
         )
     return errors
+
+
+@register(Tags.caches, deploy=True)
+def check_page_cache_is_shared(app_configs=None, **kwargs):
+    """The page cache purges by replacing a token in the cache (portal/pagecache.py): in
+    a local-memory cache each worker has its own token, so a purge reaches only the
+    worker that made the change, and the others keep serving, for instance, a comment a
+    facilitator has just hidden."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if getattr(settings, "PAGE_CACHE_SECONDS", 0) and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "PAGE_CACHE_SECONDS is on with a local-memory cache: each worker "
+                "would keep its own pages, and a comment hidden or a page unpublished "
+                "through one worker would stay visible through the others until it "
+                "expires.",
+                hint="Set REDIS_URL (a cache all workers share), or leave "
+                "PAGE_CACHE_SECONDS unset (off without Redis).",
+                id="portal.W004",
+            )
+        ]
+    return []

@@ -123,3 +123,41 @@ def test_production_queues_tasks_for_the_worker_on_postgresql(
     )
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout
+
+
+SECRET = "x" * 20 + "y7#Lq!2@pZ" * 5
+
+
+def _page_cache_seconds(**env) -> str:
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.PAGE_CACHE_SECONDS)",
+        SECRET_KEY=SECRET,
+        BASE_URL="https://district.example.org",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-1]
+
+
+def test_production_without_redis_keeps_no_page_cache_a_purge_could_miss():
+    """Without REDIS_URL each gunicorn worker has its own local-memory cache: a comment
+    hidden through worker A would stay on the page worker B stored, for anonymous
+    readers, until it expired. So the page cache is off unless the cache is shared."""
+    assert _page_cache_seconds() == "0"
+    assert _page_cache_seconds(REDIS_URL="redis://127.0.0.1:6379/9") == "300"
+
+
+def test_a_page_cache_in_each_workers_memory_is_a_deployment_warning():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=SECRET,
+        BASE_URL="https://district.example.org",
+        PAGE_CACHE_SECONDS="300",
+    )
+    assert result.returncode != 0
+    assert "portal.W004" in result.stderr + result.stdout
