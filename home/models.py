@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.learning_cycle import LEARNING_CYCLE_STEPS
+from home.selectors import home_sections
 
 
 class HomePage(Page):
@@ -36,8 +37,6 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from home.selectors import home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context["learning_cycle_steps"] = LEARNING_CYCLE_STEPS
         context.update(home_sections(request, self))

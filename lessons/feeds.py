@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from lessons.models import LessonPage
+from lessons.taxonomy import TopicCode
 from portal.translations import for_readers_of
 
 FEED_SIZE = 30
@@ -48,8 +49,6 @@ class LessonsRssFeed(Feed):
 
     def title(self, obj):
         if obj["topic"]:
-            from lessons.taxonomy import TopicCode
-
             label = dict(TopicCode.choices).get(obj["topic"], obj["topic"])
             return _("District.Team lessons: %(topic)s") % {"topic": label}
         if obj["country"]:

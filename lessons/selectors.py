@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Page
 
+from lessons.feeds import feed_links
 from lessons.models import (
     CountrySubscription,
     LessonPage,
@@ -46,8 +47,6 @@ def latest_lessons(language_code: str, limit: int = 3) -> list[LessonPage]:
 
 def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
     """What the lesson template shows beside the page fields."""
-    from lessons.feeds import feed_links
-
     topics = list(lesson.topics.all())
     countries = list(lesson.countries.all())
     return {

@@ -11,6 +11,7 @@ from lessons.models import (
     Topic,
     TopicSubscription,
 )
+from lessons.pdf import render_brief_pdf
 
 
 def brief_is_current(lesson: LessonPage) -> bool:
@@ -20,8 +21,6 @@ def brief_is_current(lesson: LessonPage) -> bool:
 
 def store_brief(lesson: LessonPage) -> LessonBrief:
     """Render the lesson's PDF brief (slow: WeasyPrint) and store it."""
-    from lessons.pdf import render_brief_pdf
-
     pdf = render_brief_pdf(lesson)
     with transaction.atomic():
         brief, _ = LessonBrief.objects.get_or_create(

@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from lessons.models import LessonPage
+from lessons.tasks import generate_brief
 
 _paused = threading.local()
 
@@ -24,8 +25,6 @@ def briefs_paused():
 
 @receiver(page_published, sender=LessonPage)
 def queue_brief(sender, instance, **kwargs):
-    from lessons.tasks import generate_brief
-
     if getattr(_paused, "active", False) or not getattr(
         settings, "LESSON_BRIEFS_ON_PUBLISH", True
     ):

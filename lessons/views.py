@@ -4,13 +4,12 @@ from django.utils.cache import patch_cache_control
 
 from lessons.models import LessonBrief, LessonPage
 from lessons.services import brief_is_current
+from lessons.tasks import generate_brief
 
 
 def serve_brief(request: HttpRequest, lesson: LessonPage) -> HttpResponse:
     """The stored PDF brief; if it is missing or stale, queue it and say so."""
     if not brief_is_current(lesson):
-        from lessons.tasks import generate_brief
-
         generate_brief.enqueue(lesson.pk)
     brief = LessonBrief.objects.filter(page=lesson).first()
     if brief is None or brief.revision_id != lesson.live_revision_id:

@@ -29,6 +29,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 
+from portal.client_ip import client_ip
+
 PERIOD_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -52,8 +54,6 @@ def client_identity(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    from portal.client_ip import client_ip
-
     return f"ip:{client_ip(request) or 'unknown'}"
 
 

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from portal.translations import for_readers_of
 from search import fulltext, postings
+from search.models import SearchEntry
 from search.registry import facets, searchable_models
 from search.text import highlight, query_terms
 
@@ -162,8 +163,6 @@ class ElasticsearchMatcher:
         self.rank: dict[int, int] = {}
 
     def ids(self) -> np.ndarray:
-        from search.models import SearchEntry
-
         pages = (
             for_readers_of(Page.objects.live().public(), self.query.language)
             .type(*searchable_models())
@@ -217,8 +216,6 @@ def run_search(query: SearchQuery) -> SearchResults:
 
 
 def _hits(entry_ids: list[int], terms: list[str], language: str = "") -> list[Hit]:
-    from search.models import SearchEntry
-
     entries = SearchEntry.objects.in_bulk(entry_ids)
     pages = Page.objects.specific().in_bulk([e.page_id for e in entries.values()])
     hits = []

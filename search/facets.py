@@ -6,6 +6,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from districts.models import Country
 from search.registry import Facet, register_facet
 
 
@@ -24,8 +25,6 @@ def same_labels(values: Iterable[str], language: str) -> dict[str, str]:
 
 
 def country_labels(values: Iterable[str], language: str) -> dict[str, str]:
-    from districts.models import Country
-
     countries = Country.objects.filter(code__in=values)
     if language == "en":
         return {c.code: c.name_en or c.name for c in countries}
