@@ -31,7 +31,7 @@ def _setup_django() -> None:
 
 
 def make_data(seed: int = 4):
-    from charts.analysis import ResponseData
+    from cycles.analysis import ResponseData
     from cycles.questionnaire import Choice, Question
 
     rnd = random.Random(seed)
@@ -68,7 +68,7 @@ def make_data(seed: int = 4):
 
 
 def bench_analysis() -> tuple[Result, Result, object]:
-    from charts.analysis import analyse
+    from cycles.analysis import analyse
 
     questions, responses = make_data()
     analyse(questions, responses[:50])  # warm imports
@@ -107,7 +107,7 @@ def bench_chart(analysis) -> list[Result]:
     from charts.figures import build_figure, chromium_path, figure_dict, render_svg
     from charts.models import ChartSnapshot
     from charts.selectors import chart_view
-    from charts.sources import QuestionMeasure, question_chart_data
+    from cycles.chart_sources import QuestionMeasure, question_chart_data
 
     results: list[Result] = []
     data = question_chart_data(

@@ -8,7 +8,10 @@ class ChartsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from charts import signals  # noqa: F401  (publish → refresh snapshots)
+        from charts import (
+            chart_sources,  # noqa: F401  (the uploaded-dataset source)
+            signals,  # noqa: F401  (publish → refresh snapshots)
+        )
         from charts.sharing import share_image
         from portal.social import register_image_source
 

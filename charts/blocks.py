@@ -1,3 +1,8 @@
+"""The chart block. Its data source is one of the kinds registered in
+``charts.sources`` by the apps (see ``SourceStreamBlock``)."""
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -18,6 +23,36 @@ class ChartType:
         (LINE, _("Line chart")),
         (TABLE, _("Table only")),
     ]
+
+
+class SourceStreamBlock(blocks.StreamBlock):
+    """A StreamBlock whose children are the registered source kinds, read on first
+    use: the chart block is built while the models load (cycles' pages hold it),
+    before the apps' ``ready`` registered their sources. It deconstructs as a plain
+    StreamBlock with those children, so migrations record every kind."""
+
+    def __init__(self, choices=source_block_choices, **kwargs):
+        self._choices = choices
+        self._children = None
+        super().__init__(None, **kwargs)
+
+    @property
+    def child_blocks(self):
+        if self._children is None:
+            if not apps.ready:
+                raise ImproperlyConfigured(
+                    "The chart sources are read before every app registered its own."
+                )
+            children = self.base_blocks.copy()
+            for name, block in self._choices():
+                block.set_name(name)
+                children[name] = block
+            self._children = children
+        return self._children
+
+    @child_blocks.setter
+    def child_blocks(self, declared):
+        """StreamBlock's constructor sets the declared children (none here)."""
 
 
 class ChartValue(blocks.StructValue):
@@ -50,9 +85,7 @@ class ChartBlock(blocks.StructBlock):
     chart_type = blocks.ChoiceBlock(
         choices=ChartType.CHOICES, default=ChartType.BAR, label=_("chart type")
     )
-    source = blocks.StreamBlock(
-        source_block_choices(), min_num=1, max_num=1, label=_("data source")
-    )
+    source = SourceStreamBlock(min_num=1, max_num=1, label=_("data source"))
     caption = blocks.TextBlock(
         required=False,
         label=_("caption"),

@@ -23,7 +23,12 @@ from charts.figures import (
     render_svg,
 )
 from charts.models import ChartSnapshot
-from charts.sources import ChartContext, SourceUnavailable, chart_data
+from charts.sources import (
+    ChartContext,
+    SourceUnavailable,
+    chart_context_for,
+    chart_data,
+)
 from portal import pagecache
 
 
@@ -36,14 +41,6 @@ def chart_blocks(page) -> Iterator[tuple[str, object]]:
             for child in getattr(page, model_field.name) or []:
                 if isinstance(child.block, ChartBlock):
                     yield child.id, child.value
-
-
-def chart_context_for(page) -> ChartContext:
-    """The page's own context (a CyclePage gives its cycle and display options
-    through ``chart_context()``), or a neutral one."""
-    if hasattr(page, "chart_context"):
-        return page.chart_context()
-    return ChartContext(page=page, language=page.locale.language_code)
 
 
 def new_pseudonym_seed() -> str:

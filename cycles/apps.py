@@ -9,6 +9,7 @@ class CyclesConfig(AppConfig):
 
     def ready(self):
         from cycles import (
+            chart_sources,  # noqa: F401
             search_adapter,  # noqa: F401
             signals,  # noqa: F401
         )

@@ -1,11 +1,14 @@
-"""The questionnaire as other apps see it (shared contract: cycles ⇄ charts ⇄ dhis2).
+"""The questionnaire as other apps see it, and the one definition of its kinds.
 
 `Question.name` is stable and untranslated: answers are keyed on it in every language.
+The survey form, the admin, the exports and the analysis (`cycles.analysis`) all ask
+the kinds' sets below; no other module or template lists kinds.
 """
 
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,6 +44,16 @@ KINDS_WITHOUT_ANSWER = frozenset({QuestionKind.HEADING, QuestionKind.NOTE})
 KINDS_WITH_CHOICES = frozenset(
     {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
 )
+# Counted answer by answer in the results (a yes/no or a 1–5 scale too).
+KINDS_COUNTED_BY_CHOICE = frozenset(
+    {
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.YES_NO,
+        QuestionKind.SCALE,
+    }
+)
+KINDS_WITH_NUMBERS = frozenset({QuestionKind.NUMBER, QuestionKind.SCALE})
 SCALE_VALUES = (1, 2, 3, 4, 5)
 # The words for the ends of every 1–5 scale, shown beside its options.
 SCALE_END_LABELS = (_("1 = not at all"), _("5 = completely"))
@@ -69,6 +82,11 @@ class Question:
     def has_answer(self) -> bool:
         return self.kind not in KINDS_WITHOUT_ANSWER
 
+    @property
+    def is_heading(self) -> bool:
+        """A section heading of the form (a note is the other kind without answer)."""
+        return self.kind == QuestionKind.HEADING
+
     def choice_label(self, value: str) -> str:
         for choice in self.choices:
             if choice.value == value:
@@ -91,3 +109,11 @@ def condition_met(question: Question, answers: dict) -> bool:
     if isinstance(given, list):
         return question.condition_value in given
     return str(given) == question.condition_value if is_answered(given) else False
+
+
+def unknown_question_message(name: str) -> str:
+    """For an editor whose chart names a question the questionnaire does not have."""
+    return gettext(
+        "“%(name)s” is not a question of this cycle's questionnaire. "
+        "Use the name of a question, for example one shown in the Questionnaire tab."
+    ) % {"name": name}

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from cycles.models import CyclePage, SurveyQuestion
 from cycles.models.questions import NAME_PATTERN
-from cycles.questionnaire import QuestionKind
+from cycles.questionnaire import KINDS_WITHOUT_ANSWER, QuestionKind
 from cycles.selectors import canonical_cycle, has_answers
 from cycles.translation import QuestionText, ensure_translation, sync_questions
 from cycles.xlsform_messages import translated_reason
@@ -479,9 +479,7 @@ def import_xlsform(
         rows = _row_numbers(path)
     report = ImportReport()
     questions = parse_questions(data, rows, report)
-    if not [
-        q for q in questions if q.kind not in (QuestionKind.HEADING, QuestionKind.NOTE)
-    ]:
+    if not [q for q in questions if q.kind not in KINDS_WITHOUT_ANSWER]:
         raise XLSFormError(
             _("This XLSForm has no question that can be imported: %(rows)s")
             % {"rows": "; ".join(_said(row) for row in report.skipped[:8]) or "—"}

@@ -6,3 +6,6 @@ class Dhis2Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "dhis2"
     verbose_name = _("DHIS2")
+
+    def ready(self):
+        from dhis2 import chart_sources  # noqa: F401

@@ -28,54 +28,6 @@ def snapshot_table(snapshot_id: int) -> list[dict]:
     return [dict(row) for row in data or []]
 
 
-def analytics_chart_data(value, context):
-    """A chart block's DHIS2 source (``CHARTS_DHIS2_SNAPSHOT_LOADER``): the chosen
-    query's last stored snapshot as ChartData. Never calls DHIS2: when the last
-    refresh failed, the previous data is still here."""
-    import pandas as pd
-    from django.utils import timezone
-    from django.utils.translation import gettext
-
-    from charts.data import ChartData
-    from charts.sources import SourceUnavailable
-
-    query = value.get("query")
-    if query is None:
-        raise SourceUnavailable(gettext("The DHIS2 query of this chart was deleted."))
-    snapshot = AnalyticsSnapshot.objects.filter(query=query).first()
-    rows = snapshot_table(snapshot.pk) if snapshot else []
-    rows = [row for row in rows if row.get("value") is not None]
-    if not rows:
-        raise SourceUnavailable(
-            gettext("No data has been fetched from DHIS2 for “%(name)s” yet.")
-            % {"name": query.name}
-        )
-    frame = pd.DataFrame(rows)
-    one_place = frame["ou"].nunique() == 1
-    one_period = frame["pe"].nunique() == 1
-    if one_place and not one_period:
-        frame["category"], frame["series"] = frame["pe_name"], frame["dx_name"]
-        category_label = gettext("Period")
-    else:
-        frame["category"] = frame["ou_name"]
-        frame["series"] = (
-            frame["dx_name"]
-            if one_period
-            else frame["dx_name"] + " (" + frame["pe_name"] + ")"
-        )
-        category_label = gettext("Organisation unit")
-    return ChartData(
-        frame=frame[["category", "series", "value"]],
-        category_label=category_label,
-        value_label=frame["dx_name"].iloc[0] if frame["dx"].nunique() == 1 else "",
-        metadata={
-            "source": "DHIS2",
-            "n": str(len(frame)),
-            "date": timezone.localtime(snapshot.fetched_at).date().isoformat(),
-        },
-    )
-
-
 def last_job(kind: str, query: AnalyticsQuery | None = None) -> Dhis2Job | None:
     """The latest job of this kind (for this query), whatever its status."""
     return Dhis2Job.objects.filter(kind=kind, query=query).first()

@@ -6,3 +6,6 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from participation import chart_sources  # noqa: F401

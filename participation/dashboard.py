@@ -145,7 +145,7 @@ class RateChart:
 
 def rate_charts(history: list[CycleRates]) -> list[RateChart]:
     from charts.selectors import format_value
-    from participation.charts import rate_chart
+    from participation.chart_sources import rate_chart
 
     charts = []
     if not history:

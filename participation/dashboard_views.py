@@ -9,7 +9,7 @@ from charts.figures import build_figure, figure_dict
 from cycles.exports import FORMATS, to_csv, to_xlsx
 from districts.models import Country
 from districts.roles import require_facilitator
-from participation.charts import rate_chart
+from participation.chart_sources import rate_chart
 from participation.dashboard import build_dashboard, export_rows, percent, rate_charts
 from participation.selectors import RATES, rates_across_cycles
 

@@ -39,16 +39,3 @@ def chart(context, block):
         },
         request=request,
     )
-
-
-@register.inclusion_tag("charts/chart_comments.html", takes_context=True)
-def chart_comments(context, page, block_id):
-    """Under a chart: its comment count, the latest comments and the link to its
-    thread. The comments of every chart of the page are read once per request."""
-    from discussions.selectors import chart_comments as comments_of_charts
-
-    request = context["request"]
-    cache = request.__dict__.setdefault("_chart_comments", {})
-    if page.pk not in cache:
-        cache[page.pk] = comments_of_charts(page, request.user)
-    return {"comments": cache[page.pk].get(str(block_id))}

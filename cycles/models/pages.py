@@ -19,13 +19,15 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from charts.anonymise import DisplayMode
+from charts.anonymise import DisplayMode, district_labels
 from charts.blocks import CHART_BLOCKS
+from charts.sources import chart_context_for
 from cycles import steps
 from cycles.admin_forms import CyclePageForm
 from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
 from cycles.models.questions import questionnaire_rows
+from cycles.questionnaire import unknown_question_message
 from discussions.models import Attribution, DiscussablePageMixin
 from discussions.quotes import CommentQuoteBlock, CommentQuotesPanel
 from districts.timezones import site_today, site_zone
@@ -328,9 +330,7 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
 
     def discussion_district_labels(self):
         """Comments name districts as the charts do (pseudonyms or countries)."""
-        from charts.anonymise import district_labels
-
-        return district_labels(self.chart_context().display)
+        return district_labels(chart_context_for(self).display)
 
     @property
     def shows_discussion(self) -> bool:
@@ -390,8 +390,6 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
 
     def _check_result_questions(self):
         """Every chart of a survey question names a question of this cycle."""
-        from charts.sources import unknown_question_message
-
         names = {q.name for q in self.questions.all()}
         if not names:
             return
@@ -424,21 +422,6 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
         context = super().get_context(request, *args, **kwargs)
         # Shared links describe the cycle by its own card summary (Open Graph).
         context.setdefault("og_description", self.summary)
-        return context
-
-    def chart_context(self):
-        """What the survey source needs: the cycle, its language, how districts
-        are shown (the seed and districts of the source page, shared by every
-        translation so pseudonyms match across languages) and how many districts
-        take part (the "of N districts" of the captions)."""
-        from charts.sources import chart_context_for_cycle
-
-        # cycles.participants imports cycles.models: a module-level import would
-        # be a circle.
-        from cycles.participants import taking_part_count
-
-        context = chart_context_for_cycle(self)
-        context.districts_taking_part = taking_part_count(self)
         return context
 
     # --- Wagtail form builder ----------------------------------------------------

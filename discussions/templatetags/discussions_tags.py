@@ -3,7 +3,12 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from discussions import markup
-from discussions.selectors import anchor_counts, forum_links, thread_for
+from discussions.selectors import (
+    anchor_counts,
+    chart_comments,
+    forum_links,
+    thread_for,
+)
 
 register = template.Library()
 
@@ -30,15 +35,17 @@ def discussion_thread(context, page):
     }
 
 
-@register.inclusion_tag("discussions/chart_link.html", takes_context=True)
-def discuss_chart(context, page, anchor_id):
-    """ "Discuss this chart (N)": counts come from one query per page and request."""
+@register.inclusion_tag(
+    "discussions/chart_comments.html", takes_context=True, name="chart_comments"
+)
+def comments_under_chart(context, page, block_id):
+    """Under a chart: its comment count, the latest comments and the link to its
+    thread. The comments of every chart of the page are read once per request."""
     request = context["request"]
-    return {
-        "anchor": anchor_id,
-        "count": _anchor_counts(request, page).get(anchor_id, 0),
-        "url": f"{page.url}?chart={anchor_id}#discussion",
-    }
+    cache = request.__dict__.setdefault("_chart_comments", {})
+    if page.pk not in cache:
+        cache[page.pk] = chart_comments(page, request.user)
+    return {"comments": cache[page.pk].get(str(block_id))}
 
 
 def _anchor_counts(request, page) -> dict[str, int]:

@@ -304,10 +304,6 @@ RATE_LIMITS = {
     "password_reset_email": env_str("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
 }
 
-# Chart blocks with a DHIS2 source read the stored analytics snapshots (charts/sources.py).
-CHARTS_DHIS2_SNAPSHOT_LOADER = "dhis2.selectors.analytics_chart_data"
-CHARTS_PARTICIPATION_LOADER = "participation.charts.rate_chart_data"
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

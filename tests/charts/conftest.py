@@ -4,11 +4,12 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail import blocks
 
-from charts.analysis import ResponseData, analyse
 from charts.anonymise import DisplayMode, DisplayOptions
 from charts.blocks import ChartBlock
 from charts.services import save_snapshot
-from charts.sources import ChartContext, QuestionMeasure, question_chart_data
+from charts.sources import ChartContext
+from cycles.analysis import ResponseData, analyse
+from cycles.chart_sources import QuestionMeasure, question_chart_data
 from tests.charts.questions import QUESTIONS
 
 REAL_NAMES = ["Banikoara", "Kandi", "Boké", "Kindia"]

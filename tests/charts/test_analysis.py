@@ -6,7 +6,7 @@ Four districts responded: two in Benin (Alibori region), two in Guinea (Boké, K
 import pandas as pd
 import pytest
 
-from charts.analysis import (
+from cycles.analysis import (
     ResponseData,
     analyse,
     cached_analysis,

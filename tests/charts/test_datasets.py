@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from charts.models import Dataset
-from charts.sources import ChartContext, SourceUnavailable, chart_data
+from charts.sources import SOURCES, ChartContext, SourceUnavailable, chart_data
 
 
 def upload(client, name, content, title="Stocks"):
@@ -103,11 +103,12 @@ def test_too_large_file_is_refused(admin_client):
     assert not Dataset.objects.exists()
 
 
-def test_unconfigured_sources_say_so(settings):
-    settings.CHARTS_DHIS2_SNAPSHOT_LOADER = ""
+def test_unregistered_or_misplaced_sources_say_so(monkeypatch):
+    # As without the dhis2 app: its kind is not in the registry.
+    monkeypatch.delitem(SOURCES, "dhis2_analytics")
     with translation.override("en"):
-        with pytest.raises(SourceUnavailable, match="not configured"):
-            chart_data("dhis2_analytics", {"snapshot": "x"}, ChartContext())
+        with pytest.raises(SourceUnavailable, match="not available"):
+            chart_data("dhis2_analytics", {"query": None}, ChartContext())
         with pytest.raises(
             SourceUnavailable, match="only be charted on a learning cycle"
         ):

@@ -169,10 +169,12 @@ def test_comments_anchor_to_a_chart_count_and_filter(client, charted, member, sa
     say(member, charted, "Sur le tout")
     say(member, charted, "Ancre inconnue", anchor="chart-9")
     request = RequestFactory().get(charted.url)
-    link = Template(
-        "{% load discussions_tags %}{% discuss_chart page 'chart-1' %}"
+    request.user = member
+    under_chart = Template(
+        "{% load discussions_tags %}{% chart_comments page 'chart-1' %}"
     ).render(Context({"page": charted, "request": request}))
-    assert "(1)" in link and "?chart=chart-1#discussion" in link
+    assert "1 commentaire" in under_chart
+    assert "?chart=chart-1#discussion" in under_chart
     html = client.get(charted.url + "?chart=chart-1").content.decode()
     assert "Sur les stocks" in html and "Sur le tout" not in html
     assert "Stocks (1)</a>" in html and "Staff (0)</a>" in html  # per-chart filters

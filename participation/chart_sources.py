@@ -1,13 +1,16 @@
-"""Participation rates as chart data, for the chart block and the dashboard."""
+"""Participation rates as chart data, for the dashboard and the chart block's
+"participation across cycles" source (registered by ``ParticipationConfig.ready``)."""
 
 from __future__ import annotations
 
 import pandas as pd
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 
 from charts.data import ChartData
-from charts.sources import SourceUnavailable
+from charts.sources import ChartContext, Source, SourceUnavailable, register_source
 from participation.selectors import RATE_LABELS, CycleRates, rates_across_cycles
 
 
@@ -42,6 +45,42 @@ def rate_chart(history: list[CycleRates], rate: str) -> ChartData:
     )
 
 
-def rate_chart_data(rate: str) -> ChartData:
-    """The ``CHARTS_PARTICIPATION_LOADER`` of the chart block's participation source."""
+class ParticipationRate:
+    ANSWERED = "answered"
+    COMMENTED = "commented"
+    DISCUSSED = "discussed"
+
+    OPTIONS = [
+        (ANSWERED, _("Districts that answered the questionnaire")),
+        (COMMENTED, _("Districts that commented on the results")),
+        (DISCUSSED, _("Districts that took part in the discussion")),
+    ]
+
+
+class ParticipationSourceBlock(blocks.StructBlock):
+    rate = blocks.ChoiceBlock(
+        choices=ParticipationRate.OPTIONS,
+        default=ParticipationRate.ANSWERED,
+        label=_("rate"),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Participation across cycles")
+
+
+def participation_table(value, context: ChartContext) -> ChartData:
+    """The chosen rate of every published cycle, by country."""
+    rate = value.get("rate") or ParticipationRate.ANSWERED
     return rate_chart(rates_across_cycles(), rate)
+
+
+register_source(
+    Source(
+        kind="participation",
+        label=_("Participation across cycles"),
+        block=ParticipationSourceBlock,
+        table=participation_table,
+        order=40,
+    )
+)

@@ -1,6 +1,6 @@
 """Analysis of survey answers with pandas.
 
-Input: the questions of a cycle (objects with the attributes of the contract's
+Input: the questions of a cycle (objects with the attributes of
 ``cycles.questionnaire.Question``: ``name``, ``kind``, ``label``, ``choices``) and the
 submitted responses (``ResponseData``: a district and its answers dict). Output: one
 ``QuestionResult`` per answerable question, computed from a tidy table (one row per
@@ -16,38 +16,29 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-import numpy as np
 import pandas as pd
 from django.core.cache import cache
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-# Kinds from the contract (cycles.questionnaire.QuestionKind), as plain strings so
-# this module does not depend on the cycles app.
-TEXT, LONG_TEXT, NUMBER = "text", "long_text", "number"
-SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO = "single_choice", "multiple_choice", "yes_no"
-DATE, SCALE, HEADING, NOTE = "date", "scale", "heading", "note"
+from cycles.analysis_groups import (
+    CHOICE_KINDS,
+    QuestionLike,
+    choice_catalogue,
+    choice_counts,
+    empty_choices,
+    split_by_question,
+    summaries,
+)
+from cycles.questionnaire import KINDS_WITH_NUMBERS, KINDS_WITHOUT_ANSWER, QuestionKind
 
-UNANSWERABLE_KINDS = {HEADING, NOTE}
-CHOICE_KINDS = {SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO, SCALE}
-NUMERIC_KINDS = {NUMBER, SCALE}
-SCALE_VALUES = ("1", "2", "3", "4", "5")
+# The kinds as plain strings, for pandas.
+UNANSWERABLE_KINDS = {str(kind) for kind in KINDS_WITHOUT_ANSWER}
+NUMERIC_KINDS = {str(kind) for kind in KINDS_WITH_NUMBERS}
+SCALE = str(QuestionKind.SCALE)
 ID_COLUMNS = ["district_id", "district", "country", "region"]
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
-
-
-class ChoiceLike(Protocol):
-    value: str
-    label: str
-
-
-class QuestionLike(Protocol):
-    name: str
-    kind: str
-    label: str
-    choices: Sequence[ChoiceLike]
 
 
 @dataclass(frozen=True)
@@ -174,89 +165,6 @@ def tidy_answers(
     return long[[*ID_COLUMNS, "question", "kind", "value", "number", "answered"]]
 
 
-def _choice_labels(question: QuestionLike) -> list[tuple[str, str]]:
-    if question.kind == YES_NO:
-        return [("yes", str(_("Yes"))), ("no", str(_("No")))]
-    if question.kind == SCALE:
-        return [(value, value) for value in SCALE_VALUES]
-    return [(c.value, c.label) for c in question.choices]
-
-
-def _choice_catalogue(questions: Sequence[QuestionLike]) -> pd.DataFrame:
-    """Every (question, choice value, label, order) of the choice questions."""
-    return pd.DataFrame(
-        [
-            (q.name, value, label, position)
-            for q in questions
-            if q.kind in CHOICE_KINDS
-            for position, (value, label) in enumerate(_choice_labels(q))
-        ],
-        columns=["question", "value", "label", "order"],
-    )
-
-
-def _split(frame: pd.DataFrame, columns: list[str]) -> dict[str, pd.DataFrame]:
-    """One frame per question, by slicing the table sorted by question (much cheaper
-    than iterating over a group-by)."""
-    frame = frame.sort_values("question", kind="stable")
-    names = frame["question"].to_numpy()
-    if not len(names):
-        return {}
-    starts = [0, *(np.flatnonzero(names[1:] != names[:-1]) + 1), len(names)]
-    values = frame[columns]
-    return {
-        names[start]: values.iloc[start:stop]
-        for start, stop in zip(starts[:-1], starts[1:], strict=True)
-    }
-
-
-def _choice_counts(
-    choice_rows: pd.DataFrame, catalogue: pd.DataFrame, group: str | None
-) -> dict[str, pd.DataFrame]:
-    """Districts choosing each value per question (and group), zeros included, in
-    choice order; answers to a choice since removed from the question still show.
-    Percentages are of the districts (of the group) that answered the question."""
-    keys = ["question", "value"] if group is None else ["question", group, "value"]
-    counts = choice_rows.groupby(keys).size().rename("count").reset_index()
-    answered_keys = keys[:-1]
-    denominators = (
-        choice_rows.groupby(answered_keys)["district_id"]
-        .nunique()
-        .rename("n_answered")
-        .reset_index()
-    )
-    extras = counts[["question", "value"]].merge(
-        catalogue[["question", "value"]], how="left", indicator=True
-    )
-    extras = extras[extras["_merge"] == "left_only"].drop(columns="_merge")
-    extras = extras.drop_duplicates().assign(
-        label=lambda f: f["value"], order=len(catalogue) + 1
-    )
-    full = pd.concat([catalogue, extras], ignore_index=True)
-    if group is not None:
-        full = full.merge(
-            pd.DataFrame({group: sorted(choice_rows[group].unique())}), how="cross"
-        )
-    frame = full.merge(counts, how="left", on=keys).merge(
-        denominators, how="left", on=answered_keys
-    )
-    frame["count"] = frame["count"].fillna(0).astype(int)
-    frame["n_answered"] = frame["n_answered"].fillna(0).astype(int)
-    frame["percent"] = (
-        (frame["count"] / frame["n_answered"].where(frame["n_answered"] > 0) * 100)
-        .fillna(0.0)
-        .astype(float)
-    )
-    sort = (
-        ["question", "order", "value"]
-        if group is None
-        else ["question", group, "order", "value"]
-    )
-    frame = frame.sort_values(sort, kind="stable")
-    columns = ["value", "label", "count", "percent"]
-    return _split(frame, columns if group is None else [group, *columns])
-
-
 def analyse(
     questions: Sequence[QuestionLike], responses: Sequence[ResponseData]
 ) -> Analysis:
@@ -273,7 +181,7 @@ def analyse(
                     q.kind,
                     0,
                     0,
-                    choices=_empty_choices(q) if q.kind in CHOICE_KINDS else None,
+                    choices=empty_choices(q) if q.kind in CHOICE_KINDS else None,
                 )
                 for q in asked
             },
@@ -289,19 +197,21 @@ def analyse(
         .agg(n_answered=("answered", "sum"), n_total=("district_id", "nunique"))
         .reset_index()
     )
-    answered_by_country = _split(by_country, ["country", "n_answered", "n_total"])
+    answered_by_country = split_by_question(
+        by_country, ["country", "n_answered", "n_total"]
+    )
 
-    catalogue = _choice_catalogue(asked)
+    catalogue = choice_catalogue(asked)
     choice_rows = answered[answered["kind"].isin(CHOICE_KINDS)]
-    choices = _choice_counts(choice_rows, catalogue, None)
-    choices_by_country = _choice_counts(choice_rows, catalogue, "country")
-    choices_by_region = _choice_counts(choice_rows, catalogue, "region")
+    choices = choice_counts(choice_rows, catalogue, None)
+    choices_by_country = choice_counts(choice_rows, catalogue, "country")
+    choices_by_region = choice_counts(choice_rows, catalogue, "region")
 
     numeric_rows = answered[answered["kind"].isin(NUMERIC_KINDS)]
-    numeric = _summaries(numeric_rows, [])
-    numeric_by_country = _summaries(numeric_rows, ["country"])
-    numeric_by_region = _summaries(numeric_rows, ["region"])
-    per_district = _split(
+    numeric = summaries(numeric_rows, [])
+    numeric_by_country = summaries(numeric_rows, ["country"])
+    numeric_by_region = summaries(numeric_rows, ["region"])
+    per_district = split_by_question(
         numeric_rows.drop(columns="value").rename(columns={"number": "value"}),
         [*ID_COLUMNS, "value"],
     )
@@ -318,7 +228,7 @@ def analyse(
             answered_by_country=answered_by_country.get(name),
         )
         if question.kind in CHOICE_KINDS:
-            result.choices = choices.get(name, _empty_choices(question))
+            result.choices = choices.get(name, empty_choices(question))
             result.choices_by_country = choices_by_country.get(name)
             result.choices_by_region = choices_by_region.get(name)
         if question.kind in NUMERIC_KINDS and name in numeric:
@@ -335,27 +245,6 @@ def analyse(
             result.by_district = per_district[name]
         analysis.questions[name] = result
     return analysis
-
-
-def _empty_choices(question: QuestionLike) -> pd.DataFrame:
-    labels = _choice_labels(question)
-    return pd.DataFrame(
-        {
-            "value": [v for v, _l in labels],
-            "label": [label for _v, label in labels],
-            "count": [0] * len(labels),
-            "percent": [0.0] * len(labels),
-        }
-    )
-
-
-def _summaries(rows: pd.DataFrame, groups: list[str]) -> dict[str, pd.DataFrame]:
-    summary = (
-        rows.groupby(["question", *groups])["number"]
-        .agg(n="count", mean="mean", median="median", min="min", max="max")
-        .reset_index()
-    )
-    return _split(summary, [*groups, "n", "mean", "median", "min", "max"])
 
 
 def fingerprint(*parts: Any) -> str:
