@@ -16,8 +16,8 @@ from django.utils import timezone
 from discussions.models import NotificationSettings
 from districts.factories import DistrictFactory
 from districts.roles import Role
-from participation import invitations as service
-from participation.invitation_csv import read_rows
+from participation.invitations import services as service
+from participation.invitations.csv_file import read_rows
 from participation.models import Invitation
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,13 @@ from django.views.decorators.http import require_POST
 
 from districts.models import District
 from districts.roles import require_facilitator
-from participation import invitations as service
-from participation.forms import InvitationFilterForm, InvitationImportForm, InviteForm
-from participation.invitation_selectors import invitations, with_status_labels
+from participation.invitations import services as service
+from participation.invitations.forms import (
+    InvitationFilterForm,
+    InvitationImportForm,
+    InviteForm,
+)
+from participation.invitations.selectors import invitations, with_status_labels
 from participation.models import Invitation
 
 PAGE_SIZE = 50

@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy
 from discussions.services import remember_language
 from districts.models import District, Membership
 from districts.roles import Role
-from participation.invitation_csv import InvitationFileError, read_rows
+from participation.invitations.csv_file import InvitationFileError, read_rows
 from participation.models import Invitation, new_nonce
 from portal.typography import elide
 
@@ -167,7 +167,7 @@ def _free_username(email: str) -> str:
 
 
 def _send_after_commit(invitation_ids: list[int]) -> None:
-    from participation.tasks import send_invitations_task
+    from participation.invitations.tasks import send_invitations_task
 
     transaction.on_commit(lambda: send_invitations_task.enqueue(invitation_ids))
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from participation import invitations as service
-from participation.invitations import LinkState
+from participation.invitations import services as service
+from participation.invitations.services import LinkState
 from portal.ratelimit import rate_limit
 from portal.typography import elide
 

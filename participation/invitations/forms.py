@@ -5,9 +5,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
-from participation.invitation_csv import MAX_BYTES
-from participation.invitation_selectors import InvitationStatus
-from participation.invitations import account_problem, normalise_email
+from participation.invitations.csv_file import MAX_BYTES
+from participation.invitations.selectors import InvitationStatus
+from participation.invitations.services import account_problem, normalise_email
 
 
 class DistrictChoiceField(forms.ModelChoiceField):

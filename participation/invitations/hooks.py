@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from districts.admin_menu import FacilitatorMenuItem
-from participation import admin_views
+from participation.invitations import admin_views
 
 
 @hooks.register("register_admin_urls")

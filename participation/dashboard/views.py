@@ -10,7 +10,12 @@ from cycles.exports import FORMATS, to_csv, to_xlsx
 from districts.models import Country
 from districts.roles import require_facilitator
 from participation.charts import rate_chart
-from participation.dashboard import build_dashboard, export_rows, percent, rate_charts
+from participation.dashboard.presentation import (
+    build_dashboard,
+    export_rows,
+    percent,
+    rate_charts,
+)
 from participation.selectors import RATES, rates_across_cycles
 
 
