@@ -18,6 +18,7 @@ from districts.factories import DistrictFactory
 from districts.roles import Role
 from participation.invitations import services as service
 from participation.invitations.csv_file import read_rows
+from participation.invitations.links import make_token
 from participation.models import Invitation
 
 pytestmark = pytest.mark.django_db
@@ -238,7 +239,7 @@ def test_a_used_link_says_so_and_points_to_login(invited, home_page):
 def test_an_expired_link_says_so(invited, settings, home_page_en):
     fifteen_days_ago = time.time() - 15 * 24 * 3600
     with patch("django.core.signing.time.time", return_value=fifteen_days_ago):
-        token = service.make_token(invited)
+        token = make_token(invited)
     response = Client().get(f"/en/invitations/{token}/")
     assert response.status_code == 410
     assert (
