@@ -101,6 +101,7 @@ class InvitationIndexView(IndexView):
                 _("Invite a member"),
                 url=reverse("participation_invite"),
                 icon_name="plus",
+                priority=10,
             ),
             HeaderButton(
                 _("Import a CSV file"),

@@ -477,6 +477,21 @@ def test_the_list_shows_statuses_and_filters_them(
     assert "expired@example.org" not in in_district
 
 
+def test_the_list_searches_names_and_emails_and_refreshes_its_results(
+    staff, invite, district, facilitator
+):
+    invite("awa@example.org", district, name="Awa Koné", invited_by=facilitator)
+    invite("jean@example.org", district, name="Jean Dossou", invited_by=facilitator)
+    url = reverse("participation_invitations")
+    by_name = staff.get(url, {"q": "dossou"}).text
+    assert "jean@example.org" in by_name and "awa@example.org" not in by_name
+    results = staff.get(reverse("participation_invitations_results"), {"q": "awa@"})
+    assert "awa@example.org" in results.text
+    assert "jean@example.org" not in results.text
+    html = staff.get(url).text
+    assert html.index("Inviter un membre") < html.index("Importer un fichier CSV")
+
+
 def test_resend_sends_a_new_link_to_an_expired_invitation(staff, send, invited):
     Invitation.objects.filter(pk=invited.pk).update(
         sent_at=timezone.now() - timedelta(days=20)
