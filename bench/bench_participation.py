@@ -39,7 +39,7 @@ def _dashboard(client, facilitator):
 def _reminders():
     from django.core import mail
 
-    from participation.reminder_services import send_due_reminders
+    from participation.reminders.services import send_due_reminders
 
     mail.outbox = []
     start = time.perf_counter()

@@ -79,6 +79,15 @@ def step_ends(cycle) -> dict[int, dt.date | None]:
     return {3: cycle.answers_close, 5: cycle.discussion_close}
 
 
+def within_step_dates(cycle, number: int, today: dt.date) -> bool:
+    """`today` falls within the step's own dates: on or after its start, and not past
+    its close date (steps 3 and 5 have one). A step without a start date: never."""
+    start, end = step_starts(cycle)[number], step_ends(cycle).get(number)
+    if start is None or today < start:
+        return False
+    return end is None or today <= end
+
+
 def timeline(cycle, current: int) -> list[TimelineStep]:
     starts, ends = step_starts(cycle), step_ends(cycle)
     steps = []

@@ -4,19 +4,22 @@ from wagtail import hooks
 
 from discussions import admin_views
 from discussions.quotes import comment_chooser_viewset
+from districts.admin_access import facilitators_only
 from districts.admin_menu import FacilitatorMenuItem
 
 
 @hooks.register("register_admin_urls")
 def moderation_urls():
-    return [
-        path("moderation/", admin_views.queue, name="discussions_moderation"),
-        path(
-            "moderation/<int:comment_id>/",
-            admin_views.act,
-            name="discussions_moderation_act",
-        ),
-    ]
+    return facilitators_only(
+        [
+            path("moderation/", admin_views.queue, name="discussions_moderation"),
+            path(
+                "moderation/<int:comment_id>/",
+                admin_views.act,
+                name="discussions_moderation_act",
+            ),
+        ]
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,42 +1,6 @@
-"""Admin hooks of participation: the dashboard here; invitations and the reminder
-log register theirs in their own modules."""
+"""Admin hooks of participation: each room (invitations, reminders, dashboard)
+registers its own in its ``hooks`` module; Wagtail only looks for this one."""
 
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-
-import participation.invitation_hooks  # noqa: F401 (registers its hooks)
-import participation.reminder_hooks  # noqa: F401 (registers its hooks)
-from districts.admin_menu import FacilitatorMenuItem
-from participation import dashboard_views
-
-
-@hooks.register("register_admin_urls")
-def dashboard_urls():
-    return [
-        path(
-            "participation/",
-            dashboard_views.dashboard_view,
-            name="participation_dashboard",
-        ),
-        path(
-            "participation/export.<str:file_format>",
-            dashboard_views.export_view,
-            name="participation_export",
-        ),
-        path(
-            "participation/figure/<str:rate>.json",
-            dashboard_views.figure_view,
-            name="participation_figure",
-        ),
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def dashboard_menu_item():
-    return FacilitatorMenuItem(
-        _("Participation"),
-        reverse("participation_dashboard"),
-        icon_name="group",
-        order=240,
-    )
+import participation.dashboard.hooks  # noqa: F401 (registers its hooks)
+import participation.invitations.hooks  # noqa: F401 (registers its hooks)
+import participation.reminders.hooks  # noqa: F401 (registers its hooks)

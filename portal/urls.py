@@ -76,8 +76,8 @@ urlpatterns += i18n_patterns(
     *account_patterns,
     path("search/", search_views.search, name="search"),
     path("discussions/", include("discussions.urls")),
-    path("participation/", include("participation.reminder_urls")),
-    path("", include("participation.urls")),
+    path("participation/", include("participation.reminders.urls")),
+    path("", include("participation.invitations.urls")),
     path(
         "search/autocomplete/",
         search_views.autocomplete,

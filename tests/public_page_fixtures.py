@@ -16,8 +16,9 @@ from cycles.translation import QuestionText, ensure_translation, sync_questions
 from discussions.factories import ForumPageFactory
 from lessons.alerts import unsubscribe_token as lesson_alert_token
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
-from participation.invitations import invite, make_token
-from participation.reminder_services import unsubscribe_token
+from participation.invitations.links import make_token
+from participation.invitations.services import invite
+from participation.reminders.services import unsubscribe_token
 from tests.cycles.conftest import ENGLISH_CHOICES, QUESTIONS, make_cycle
 
 SURVEY_STEPS = (2, 3, 5, 6)

@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Times in the signed-in reader's zone (their own, else their country's).
     "districts.middleware.ReaderTimeZoneMiddleware",
-    "participation.middleware.LastVisitMiddleware",
+    "participation.dashboard.middleware.LastVisitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.admin_csp.AdminCSPMiddleware",  # the admin's own policy (after csp)

@@ -102,7 +102,7 @@ def test_rate_charts_read_against_the_whole_from_0_to_100(client, facilitator, h
 def test_invited_members_count_and_join_when_they_set_a_password(
     client, facilitator, history, mailoutbox
 ):
-    from participation.invitations import invite
+    from participation.invitations.services import invite
 
     first, _second, districts = history
     invite(

@@ -15,7 +15,7 @@ from cycles.participants import districts_taking_part
 from cycles.translation import ensure_translation
 from districts.factories import DistrictFactory, HdmtMemberFactory
 from participation.models import ReminderKind
-from participation.reminders import Due, recipients
+from participation.reminders.selectors import Due, recipients
 from participation.selectors import (
     district_participation,
     districts_at_risk,

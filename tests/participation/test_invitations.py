@@ -16,8 +16,9 @@ from django.utils import timezone
 from discussions.models import NotificationSettings
 from districts.factories import DistrictFactory
 from districts.roles import Role
-from participation import invitations as service
-from participation.invitation_csv import read_rows
+from participation.invitations import services as service
+from participation.invitations.csv_file import read_rows
+from participation.invitations.links import make_token
 from participation.models import Invitation
 
 pytestmark = pytest.mark.django_db
@@ -238,7 +239,7 @@ def test_a_used_link_says_so_and_points_to_login(invited, home_page):
 def test_an_expired_link_says_so(invited, settings, home_page_en):
     fifteen_days_ago = time.time() - 15 * 24 * 3600
     with patch("django.core.signing.time.time", return_value=fifteen_days_ago):
-        token = service.make_token(invited)
+        token = make_token(invited)
     response = Client().get(f"/en/invitations/{token}/")
     assert response.status_code == 410
     assert (
@@ -474,6 +475,21 @@ def test_the_list_shows_statuses_and_filters_them(
     in_district = staff.get(url, {"district": district.pk}).text
     assert "pending@example.org" in in_district
     assert "expired@example.org" not in in_district
+
+
+def test_the_list_searches_names_and_emails_and_refreshes_its_results(
+    staff, invite, district, facilitator
+):
+    invite("awa@example.org", district, name="Awa Koné", invited_by=facilitator)
+    invite("jean@example.org", district, name="Jean Dossou", invited_by=facilitator)
+    url = reverse("participation_invitations")
+    by_name = staff.get(url, {"q": "dossou"}).text
+    assert "jean@example.org" in by_name and "awa@example.org" not in by_name
+    results = staff.get(reverse("participation_invitations_results"), {"q": "awa@"})
+    assert "awa@example.org" in results.text
+    assert "jean@example.org" not in results.text
+    html = staff.get(url).text
+    assert html.index("Inviter un membre") < html.index("Importer un fichier CSV")
 
 
 def test_resend_sends_a_new_link_to_an_expired_invitation(staff, send, invited):

@@ -25,8 +25,8 @@ from discussions.models import NotificationSettings
 from discussions.notifications import unsubscribe_token as discussion_token
 from districts.factories import DistrictFactory, HdmtMemberFactory, UserFactory
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
-from participation.reminder_services import opt_out, send_due_reminders
-from participation.reminders import due_reminders
+from participation.reminders.selectors import due_reminders
+from participation.reminders.services import opt_out, send_due_reminders
 
 pytestmark = pytest.mark.django_db
 

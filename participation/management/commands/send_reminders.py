@@ -3,7 +3,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 
 from participation.models import ReminderKind
-from participation.reminder_services import send_due_reminders
+from participation.reminders.services import send_due_reminders
 
 
 class Command(BaseCommand):

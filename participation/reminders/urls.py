@@ -1,6 +1,6 @@
 from django.urls import path
 
-from participation import reminder_views as views
+from participation.reminders import views
 
 app_name = "reminders"
 urlpatterns = [

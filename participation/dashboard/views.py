@@ -1,4 +1,5 @@
-"""Wagtail admin views of participation (facilitators and admins only)."""
+"""Wagtail admin views of participation (facilitators and admins only: the hooks
+register them through ``facilitators_only``)."""
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
@@ -8,14 +9,17 @@ from django.utils.translation import gettext as _
 from charts.figures import build_figure, figure_dict
 from cycles.exports import FORMATS, to_csv, to_xlsx
 from districts.models import Country
-from districts.roles import require_facilitator
 from participation.chart_sources import rate_chart
-from participation.dashboard import build_dashboard, export_rows, percent, rate_charts
+from participation.dashboard.presentation import (
+    build_dashboard,
+    export_rows,
+    percent,
+    rate_charts,
+)
 from participation.selectors import RATES, rates_across_cycles
 
 
 def dashboard_view(request):
-    require_facilitator(request.user)
     dashboard = build_dashboard(
         request.GET.get("cycle", ""), request.GET.get("country", "")
     )
@@ -40,7 +44,6 @@ def dashboard_view(request):
 
 
 def export_view(request, file_format: str):
-    require_facilitator(request.user)
     if file_format not in FORMATS:
         raise Http404
     dashboard = build_dashboard(
@@ -57,7 +60,6 @@ def export_view(request, file_format: str):
 
 
 def figure_view(request, rate: str):
-    require_facilitator(request.user)
     if rate not in RATES:
         raise Http404
     data = rate_chart(rates_across_cycles(), rate)

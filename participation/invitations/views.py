@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from participation import invitations as service
-from participation.invitations import LinkState
+from participation.invitations import services as service
+from participation.invitations.links import LinkState, check_token
 from portal.ratelimit import rate_limit
 from portal.typography import elide
 
@@ -27,7 +27,7 @@ UNUSABLE_STATUS = {LinkState.INVALID: 404, LinkState.EXPIRED: 410, LinkState.USE
 @sensitive_post_parameters("new_password1", "new_password2")
 @rate_limit("invitation")
 def accept_invitation(request, token: str):
-    check = service.check_token(token)
+    check = check_token(token)
     if check.state != LinkState.VALID:
         return TemplateResponse(
             request,

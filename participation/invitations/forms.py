@@ -5,9 +5,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
-from participation.invitation_csv import MAX_BYTES
-from participation.invitation_selectors import InvitationStatus
-from participation.invitations import account_problem, normalise_email
+from participation.invitations.csv_file import MAX_BYTES
+from participation.invitations.services import account_problem, normalise_email
 
 
 class DistrictChoiceField(forms.ModelChoiceField):
@@ -54,18 +53,3 @@ class InvitationImportForm(forms.Form):
                 _("The file is larger than 1 MB. Split it into smaller files.")
             )
         return upload
-
-
-class InvitationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=200)
-    district = DistrictChoiceField(
-        label=_("District"),
-        queryset=_districts(),
-        required=False,
-        empty_label=_("All districts"),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *InvitationStatus.choices],
-    )

@@ -1,4 +1,5 @@
-"""Invite HDMT members, one by one or from a CSV file, and let them join.
+"""Invite HDMT members and let them join (a CSV file: ``importing``; the link:
+``links``).
 
 An invitation creates the member's account straight away (no usable password, not
 active), their district membership and their HDMT role; the e-mailed link lets them
@@ -9,17 +10,12 @@ invitation and its nonce: re-sending draws a new nonce, so an older link stops w
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import timedelta
-from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
@@ -29,15 +25,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from discussions.services import remember_language
-from districts.models import District, Membership
+from districts.models import Membership
 from districts.roles import Role
-from participation.invitation_csv import InvitationFileError, read_rows
+from participation.invitations.links import make_token
 from participation.models import Invitation, new_nonce
 from portal.typography import elide
 
 logger = logging.getLogger(__name__)
 
-SIGNING_SALT = "participation.invitation"
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 DEFAULT_LANGUAGE = "fr"
 
@@ -167,7 +162,7 @@ def _free_username(email: str) -> str:
 
 
 def _send_after_commit(invitation_ids: list[int]) -> None:
-    from participation.tasks import send_invitations_task
+    from participation.invitations.tasks import send_invitations_task
 
     transaction.on_commit(lambda: send_invitations_task.enqueue(invitation_ids))
 
@@ -226,56 +221,6 @@ def accept_url(invitation: Invitation) -> str:
     return settings.BASE_URL + path
 
 
-# --- The link -----------------------------------------------------------------------
-
-
-def make_token(invitation: Invitation) -> str:
-    signer = signing.TimestampSigner(salt=SIGNING_SALT)
-    return signer.sign_object({"i": invitation.pk, "n": invitation.nonce})
-
-
-class LinkState(StrEnum):
-    VALID = "valid"
-    INVALID = "invalid"
-    EXPIRED = "expired"
-    USED = "used"
-
-
-@dataclass(frozen=True)
-class LinkCheck:
-    state: LinkState
-    invitation: Invitation | None = None
-
-
-def check_token(token: str) -> LinkCheck:
-    """Which invitation a link opens, and whether it may still be used."""
-    signer = signing.TimestampSigner(salt=SIGNING_SALT)
-    try:
-        data = signer.unsign_object(token)
-    except signing.BadSignature:
-        return LinkCheck(LinkState.INVALID)
-    if not isinstance(data, dict) or not isinstance(data.get("i"), int):
-        return LinkCheck(LinkState.INVALID)
-    invitation = (
-        Invitation.objects.select_related("user", "district__country")
-        .filter(pk=data["i"], nonce=data.get("n"))
-        .first()
-    )
-    if invitation is None:
-        return LinkCheck(LinkState.INVALID)
-    if invitation.accepted_at is not None:
-        return LinkCheck(LinkState.USED, invitation)
-    try:
-        signer.unsign_object(token, max_age=max_age())
-    except signing.SignatureExpired:
-        return LinkCheck(LinkState.EXPIRED, invitation)
-    return LinkCheck(LinkState.VALID, invitation)
-
-
-def max_age() -> timedelta:
-    return timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
-
-
 # --- Joining ------------------------------------------------------------------------
 
 
@@ -294,95 +239,3 @@ def accept(invitation: Invitation, password: str):
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at"])
     return user
-
-
-# --- Importing a file ---------------------------------------------------------------
-
-
-@dataclass
-class RowError:
-    row: int
-    email: str
-    messages: list[str]
-
-
-@dataclass
-class ImportResult:
-    file_error: str = ""
-    errors: list[RowError] = field(default_factory=list)
-    invitations: list[Invitation] = field(default_factory=list)
-    resent: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.file_error and not self.errors
-
-
-def import_csv(file, invited_by) -> ImportResult:
-    """Check every row first; invite all of them in one transaction, or nobody."""
-    try:
-        rows = read_rows(file)
-    except InvitationFileError as error:
-        return ImportResult(file_error=str(error))
-    districts = {district.code.lower(): district for district in District.objects.all()}
-    blocked = blocked_emails([normalise_email(row.email) for row in rows])
-    errors, seen = [], {}
-    for row in rows:
-        messages = _row_problems(row, districts, seen, blocked)
-        if messages:
-            errors.append(RowError(row.number, row.email, messages))
-    if errors:
-        return ImportResult(errors=errors)
-    result = ImportResult()
-    with transaction.atomic():
-        for row in rows:
-            email = normalise_email(row.email)
-            result.resent += pending_invitation(email) is not None
-            result.invitations.append(
-                invite(
-                    name=row.name,
-                    email=email,
-                    district=districts[row.district.lower()],
-                    language=row.language.lower() or DEFAULT_LANGUAGE,
-                    invited_by=invited_by,
-                )
-            )
-    return result
-
-
-def _row_problems(row, districts: dict, seen: dict, blocked: set[str]) -> list[str]:
-    problems = []
-    if not row.name:
-        problems.append(_("The name is missing."))
-    elif len(row.name) > Invitation._meta.get_field("name").max_length:
-        problems.append(_("The name is too long (150 characters at most)."))
-    email = normalise_email(row.email)
-    if not email:
-        problems.append(_("The e-mail is missing."))
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(
-                _("“%(email)s” is not a valid e-mail address.") % {"email": email}
-            )
-        else:
-            first_row = seen.setdefault(email.lower(), row.number)
-            if first_row != row.number:
-                problems.append(
-                    _("The same e-mail is already on row %(row)s.") % {"row": first_row}
-                )
-            if email.lower() in blocked:
-                problems.append(str(ACCOUNT_EXISTS))
-    if not row.district:
-        problems.append(_("The district code is missing."))
-    elif row.district.lower() not in districts:
-        problems.append(
-            _("No district has the code “%(code)s”.") % {"code": row.district}
-        )
-    if row.language and row.language.lower() not in LANGUAGE_CODES:
-        problems.append(
-            _("The language must be fr or en, not “%(language)s”.")
-            % {"language": row.language}
-        )
-    return problems

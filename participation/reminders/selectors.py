@@ -1,6 +1,7 @@
 """Which participation reminders are due today, and to whom (reads only).
 
-The schedule of a cycle, all dates in the portal's time zone:
+The schedule of a cycle, all dates in the portal's time zone; the windows are the
+cycle's own step dates (``cycles.steps.within_step_dates``), never re-derived here:
 
 - survey reminders while the dates put the cycle in its answer window
   (``answers_open`` ≤ today ≤ ``answers_close``, and step 3 reached), to members of
@@ -36,6 +37,7 @@ SURVEY_KINDS = (
     ReminderKind.SURVEY_CLOSING,
     ReminderKind.SURVEY_LAST_DAY,
 )
+ANSWERS_STEP, DISCUSSION_STEP = 3, 5
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,8 @@ class Due:
 
     @property
     def deadline(self) -> dt.date | None:
-        if self.kind in SURVEY_KINDS:
-            return self.cycle.answers_close
-        return self.cycle.discussion_close
+        step = ANSWERS_STEP if self.kind in SURVEY_KINDS else DISCUSSION_STEP
+        return steps.step_ends(self.cycle)[step]
 
     @property
     def days_left(self) -> int | None:
@@ -70,7 +71,7 @@ def survey_kind_due(cycle: CyclePage, today: dt.date) -> ReminderKind | None:
     """The one survey reminder of the day, or None outside the answer window."""
     if not _answers_window(cycle, today):
         return None
-    close = cycle.answers_close
+    close = steps.step_ends(cycle)[ANSWERS_STEP]
     if close is not None and today == close:
         return ReminderKind.SURVEY_LAST_DAY
     lead = cycle.reminder_days_before_close
@@ -80,22 +81,23 @@ def survey_kind_due(cycle: CyclePage, today: dt.date) -> ReminderKind | None:
 
 
 def discussion_due(cycle: CyclePage, today: dt.date) -> bool:
-    if cycle.step_override and cycle.step_override != 5:
-        return False
-    if cycle.discussion_open is None or today < cycle.discussion_open:
-        return False
-    return cycle.discussion_close is None or today <= cycle.discussion_close
+    return _within_step(cycle, DISCUSSION_STEP, today)
 
 
 def _answers_window(cycle: CyclePage, today: dt.date) -> bool:
     """Answers are accepted on `today` by the dates (the page agrees)."""
-    if cycle.step_override and cycle.step_override != 3:
+    if not _within_step(cycle, ANSWERS_STEP, today):
         return False
-    if cycle.answers_open is None or today < cycle.answers_open:
+    held = cycle.step_override == ANSWERS_STEP
+    return held or steps.step_from_dates(cycle, today) == ANSWERS_STEP
+
+
+def _within_step(cycle: CyclePage, number: int, today: dt.date) -> bool:
+    """The cycle's own dates of step `number` hold `today`, and no override holds
+    the cycle at another step (an override can only silence a reminder)."""
+    if cycle.step_override and cycle.step_override != number:
         return False
-    if cycle.answers_close is not None and today > cycle.answers_close:
-        return False
-    return cycle.step_override == 3 or steps.step_from_dates(cycle, today) == 3
+    return steps.within_step_dates(cycle, number, today)
 
 
 def live_source_cycles() -> list[CyclePage]:

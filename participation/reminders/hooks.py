@@ -9,38 +9,13 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cycles.models import CyclePage
+from districts.admin_access import FacilitatorsMayView
 from districts.models import District
-from districts.roles import Role, is_facilitator
+from districts.roles import is_facilitator
 from participation.models import ReminderDelivery, ReminderKind
-
-
-class FacilitatorsMayView(BasePermissionPolicy):
-    """Facilitators and admins read the log; nobody adds, edits or deletes rows
-    (the log is also what stops a reminder going out twice)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and is_facilitator(user)
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
-
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True)
-                | Q(groups__name__in=[Role.FACILITATOR, Role.ADMIN]),
-                is_active=True,
-            )
-            .distinct()
-        )
-
 
 register_permission_policy(ReminderDelivery, FacilitatorsMayView(ReminderDelivery))
 

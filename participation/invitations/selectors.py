@@ -39,12 +39,3 @@ def invitations(
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(email__icontains=query))
     return rows.order_by("-created_at", "-pk")
-
-
-def with_status_labels(rows) -> list[Invitation]:
-    """The rows of one listing page, each with its translated ``status_label``."""
-    rows = list(rows)
-    for row in rows:
-        row.status_label = InvitationStatus(row.status).label
-        row.can_resend = row.status != InvitationStatus.ACCEPTED
-    return rows

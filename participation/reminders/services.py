@@ -24,7 +24,7 @@ from cycles.models import CyclePage
 from cycles.steps import end_of_day
 from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
-from participation.reminders import Due, Recipient, due_reminders, recipients
+from participation.reminders.selectors import Due, Recipient, due_reminders, recipients
 from portal.times import time_with_zone
 from portal.translations import in_language
 from portal.typography import elide

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from districts.middleware import forget_zone
 from districts.timezones import own_zone_name
-from participation import reminder_services as services
-from participation.reminder_forms import ReminderSettingsForm
-from participation.reminders import member_language
+from participation.reminders import services
+from participation.reminders.forms import ReminderSettingsForm
+from participation.reminders.selectors import member_language
 
 
 @login_required

@@ -1,10 +1,11 @@
-"""The facilitators' invitation screens in the Wagtail admin."""
+"""The facilitators' invitation screens in the Wagtail admin: inviting one member,
+importing a file, re-sending a link. The list is ``listing.InvitationIndexView``;
+the hooks let only facilitators and admins in (``facilitators_only``)."""
 
 import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,42 +14,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from districts.models import District
-from districts.roles import require_facilitator
-from participation import invitations as service
-from participation.forms import InvitationFilterForm, InvitationImportForm, InviteForm
-from participation.invitation_selectors import invitations, with_status_labels
+from participation.invitations import services as service
+from participation.invitations.forms import InvitationImportForm, InviteForm
+from participation.invitations.importing import import_csv
 from participation.models import Invitation
-
-PAGE_SIZE = 50
-
-
-def invitation_list(request):
-    require_facilitator(request.user)
-    filters = InvitationFilterForm(request.GET or None)
-    chosen = filters.cleaned_data if filters.is_valid() else {}
-    rows = invitations(
-        district=chosen.get("district"),
-        status=chosen.get("status", ""),
-        query=chosen.get("q", ""),
-    )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("p", None)
-    return TemplateResponse(
-        request,
-        "participation/admin/invitations.html",
-        {
-            "header_title": _("Invitations"),
-            "filters": filters,
-            "page_obj": page,
-            "rows": with_status_labels(page.object_list),
-            "query": query.urlencode(),
-        },
-    )
 
 
 def invite_member(request):
-    require_facilitator(request.user)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,11 +41,10 @@ def invite_member(request):
 
 
 def import_invitations(request):
-    require_facilitator(request.user)
     form = InvitationImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = service.import_csv(form.cleaned_data["file"], request.user)
+        result = import_csv(form.cleaned_data["file"], request.user)
         if result.ok:
             count = len(result.invitations)
             messages.success(
@@ -111,7 +82,6 @@ def import_invitations(request):
 
 @require_POST
 def resend_invitation(request, pk: int):
-    require_facilitator(request.user)
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
         service.resend(invitation)
@@ -128,7 +98,6 @@ def resend_invitation(request, pk: int):
 
 def csv_template(request):
     """A file to fill in: the header row and one example member."""
-    require_facilitator(request.user)
     example = District.objects.order_by("code").first()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="invitations.csv"'

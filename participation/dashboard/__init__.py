@@ -1,0 +1,1 @@
+"""The facilitators' participation dashboard, and the last visits it reports."""
