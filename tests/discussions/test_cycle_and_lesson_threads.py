@@ -1,6 +1,7 @@
 """Discussions on real cycle and lesson pages: dates, roles, attribution, synthesis."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -151,7 +152,7 @@ SYNTHESIS = "<p>Leçon clé : anticiper les commandes de vaccins.</p>"
 
 
 def test_synthesis_is_shown_and_followers_are_told_once(
-    client, make_cycle, member, teammate, locales, home_page_en
+    client, make_cycle, member, teammate, locales, home_page_en, benin
 ):
     cycle = make_cycle(step=5)
     client.force_login(member)
@@ -170,7 +171,10 @@ def test_synthesis_is_shown_and_followers_are_told_once(
     assert "La synthèse des facilitateurs" in html
     assert "anticiper les commandes" in html
     published = Announcement.objects.get().published_at
-    assert f"Publiée le {published.day}" in html
+    # The date as the reader's country reads it (Porto-Novo is UTC+1: from 23:00 UTC
+    # the day there is already the next one).
+    local_day = published.astimezone(ZoneInfo(benin.time_zone)).day
+    assert f"Publiée le {local_day}" in html
 
     cycle.synthesis = SYNTHESIS + "<p>Complément.</p>"
     publish(cycle)
