@@ -27,6 +27,7 @@ from discussions.models import (
     NotificationSettings,
 )
 from districts.timezones import zone_for_user
+from portal.privacy import restrictions_of, user_may_read
 from portal.times import datetime_with_zone
 from portal.translations import in_language_or_source
 
@@ -74,6 +75,7 @@ class _Readers:
 
     def __init__(self):
         self._targets: dict[int, object] = {}
+        self._restrictions: dict[int, list] = {}
 
     def target(self, comment):
         from wagtail.models import Page
@@ -84,13 +86,17 @@ class _Readers:
         if page_id not in self._targets:
             page = Page.objects.filter(pk=page_id).first()
             self._targets[page_id] = protocol(page) if page else None
+            self._restrictions[page_id] = restrictions_of(page) if page else []
         return self._targets[page_id]
 
     def may_read(self, user, comment) -> bool:
+        """Published, visible to them, and on a page whose privacy lets them in."""
         from discussions.selectors import readable_comment
 
         target = self.target(comment)
-        return target is not None and readable_comment(user, comment, target)
+        if target is None or not readable_comment(user, comment, target):
+            return False
+        return user_may_read(user, self._restrictions[int(comment.object_pk)])
 
     def author(self, user, comment) -> str:
         from discussions.selectors import attributor_for
@@ -263,6 +269,7 @@ def announce_synthesis(page) -> int:
     if not created:
         return 0
     source = Page.objects.get(pk=thread_id)
+    restrictions = restrictions_of(source)  # its privacy: who may be told of it
     sent = 0
     followers = Follow.objects.filter(
         page_id=thread_id, user__is_active=True
@@ -271,6 +278,8 @@ def announce_synthesis(page) -> int:
         user = follow.user
         prefs = _settings_for(user)
         if not user.email or prefs.frequency == Frequency.NEVER:
+            continue
+        if not user_may_read(user, restrictions):
             continue
         language = prefs.language or "fr"
         translated = in_language_or_source(source, language)

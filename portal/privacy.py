@@ -89,3 +89,25 @@ def listable_list(pages: Iterable[P], request: HttpRequest) -> list[P]:
     """The same rule over pages already fetched."""
     refused = refused_paths(request)
     return [page for page in pages if not page.path.startswith(refused)]
+
+
+# --- Outside a request: who may be *told* about a page (e-mails, reminders) ----------
+def restrictions_of(page: Page) -> list[PageViewRestriction]:
+    """The view restrictions on the page and its ancestors (Wagtail's own lookup)."""
+    return list(page.get_view_restrictions().prefetch_related("groups"))
+
+
+def user_may_read(user, restrictions: list[PageViewRestriction]) -> bool:
+    """Whether ``user`` passes every restriction. An e-mail cannot know who was given a
+    page's password, so a password-protected page is announced to nobody."""
+    for restriction in restrictions:
+        kind = restriction.restriction_type
+        if kind == PageViewRestriction.PASSWORD:
+            return False
+        if not user.is_authenticated:
+            return False
+        if kind == PageViewRestriction.GROUPS and not user.is_superuser:
+            allowed = {group.pk for group in restriction.groups.all()}
+            if not allowed & set(user.groups.values_list("pk", flat=True)):
+                return False
+    return True

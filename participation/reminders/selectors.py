@@ -31,6 +31,7 @@ from cycles.participants import districts_taking_part
 from districts.models import District
 from districts.roles import Role
 from participation.models import ReminderDelivery, ReminderKind
+from portal.privacy import restrictions_of, user_may_read
 
 SURVEY_KINDS = (
     ReminderKind.SURVEY_OPENS,
@@ -127,7 +128,8 @@ def due_reminders(today: dt.date) -> list[Due]:
 def recipients(due: Due) -> list[Recipient]:
     """Active members with an e-mail who still need this reminder.
 
-    Only members of districts taking part in the cycle; survey reminders skip
+    Only members of districts taking part in the cycle, and only those its privacy
+    lets in (portal/privacy.py); survey reminders skip
     districts that have submitted; everybody skips members who opted out or already
     had this reminder for this cycle."""
     members = (
@@ -157,6 +159,7 @@ def recipients(due: Due) -> list[Recipient]:
             pk for pk, status in statuses.items() if status == ResponseStatus.SUBMITTED
         ]
         members = members.exclude(membership__district__in=submitted)
+    restrictions = restrictions_of(due.cycle)  # its privacy: who may be told of it
     return [
         Recipient(
             user=user,
@@ -166,6 +169,7 @@ def recipients(due: Due) -> list[Recipient]:
             has_draft=statuses.get(user.membership.district_id) == ResponseStatus.DRAFT,
         )
         for user in members.distinct()
+        if user_may_read(user, restrictions)
     ]
 
 

@@ -185,6 +185,27 @@ def test_synthesis_is_shown_and_followers_are_told_once(
     assert Announcement.objects.count() == 1
 
 
+def test_the_synthesis_of_a_private_cycle_is_announced_only_to_those_it_lets_in(
+    client, make_cycle, member, facilitator
+):
+    """The cycle was restricted to facilitators: its followers among the teams are not
+    sent its title and synthesis; a facilitator following it is."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from discussions.models import Follow
+
+    cycle = make_cycle(step=5)
+    Follow.objects.create(user=member, page=cycle)
+    Follow.objects.create(user=facilitator, page=cycle)
+    private = PageViewRestriction.objects.create(page=cycle, restriction_type="groups")
+    private.groups.add(Group.objects.get(name="Facilitators"))
+    mail.outbox.clear()
+    cycle.synthesis = SYNTHESIS
+    publish(cycle)
+    assert [message.to for message in mail.outbox] == [[facilitator.email]]
+
+
 def test_synthesis_waits_for_step_five(client, make_cycle, member):
     cycle = make_cycle(step=4)
     Follow = __import__("discussions.models", fromlist=["Follow"]).Follow

@@ -118,3 +118,27 @@ def test_non_attributed_email_hides_the_author(forum, member, other_member, say)
         del forum.__class__.discussion_attribution
     assert "Camara" not in mail.outbox[0].body
     assert "un membre de Boké" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("frequency", ["immediately", "daily"])
+def test_a_page_made_private_tells_no_follower_it_keeps_out(
+    forum, member, other_member, facilitator, say, frequency
+):
+    """The forum was restricted to facilitators after the member followed it: a new
+    comment there must not reach the member's inbox (nor their digest), while a
+    facilitator who follows it is still told."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    say(member, forum, "Je lance le sujet")
+    Follow.objects.create(user=facilitator, page=forum)
+    if frequency == "daily":
+        set_frequency(member, "daily")
+        set_frequency(facilitator, "daily")
+    private = PageViewRestriction.objects.create(page=forum, restriction_type="groups")
+    private.groups.add(Group.objects.get(name="Facilitators"))
+    mail.outbox.clear()
+    say(other_member, forum, "Un commentaire désormais réservé")
+    if frequency == "daily":
+        call_command("send_digests")
+    assert [m.to for m in mail.outbox] == [[facilitator.email]]

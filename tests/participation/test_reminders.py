@@ -492,3 +492,28 @@ def test_a_reminder_to_abomey_elides_de(cycle, benin):
     assert "Le district d’Abomey-Agbangnizoun-Djidja n’a pas encore soumis" in body
     assert "membre de l’équipe d’Abomey-Agbangnizoun-Djidja" in body
     assert "de Abomey" not in body
+
+
+# --- Privacy -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("restriction", "told"),
+    [("login", True), ("groups", False), ("password", False)],
+)
+def test_a_cycle_made_private_is_not_announced_to_teams_it_keeps_out(
+    cycle, teams, restriction, told
+):
+    """The facilitator set the cycle's privacy (to facilitators, or a password): the
+    reminder would put its title and address in the inbox of every team. Signed-in
+    members only (login) still lets the teams in, so they are still reminded."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    private = PageViewRestriction.objects.create(
+        page=cycle, restriction_type=restriction, password="secret"
+    )
+    if restriction == "groups":
+        private.groups.add(Group.objects.get(name="Facilitators"))
+    send_due_reminders(today=OPENS)
+    assert bool(mail.outbox) is told
+    if not told:
+        assert not ReminderDelivery.objects.exists()  # sent once it is readable
