@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from charts.models import ChartSnapshot
 from charts.selectors import chart_view, shown_data
+from districts.roles import user_district
 
 
 def _visible_snapshot(request, translation_key, language, block_id) -> ChartSnapshot:
@@ -129,8 +130,6 @@ def embed(request, translation_key, language, block_id):
 def chart_page(request, translation_key, language, block_id):
     """A chart on a page of its own (to link to, or to share in a discussion)."""
     snapshot = _visible_snapshot(request, translation_key, language, block_id)
-    from districts.roles import user_district
-
     district = user_district(request.user)
     save_data = request.headers.get("Save-Data", "").lower() == "on"
     return render(

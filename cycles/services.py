@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from charts.tasks import refresh_page_charts_task
 from cycles.models import CyclePage, SurveyResponse, SurveyResponseRevision
 from cycles.models.responses import ResponseStatus
 from cycles.selectors import canonical_cycle
@@ -122,8 +123,6 @@ def refresh_published_results(cycle: CyclePage) -> None:
     """Interim results published while answers are still open follow each new
     submission: every live language of the cycle gets its charts recomputed, in the
     background, once the submission is committed."""
-    from charts.tasks import refresh_page_charts_task
-
     if not cycle.results_published:  # read from the source page, as every rule
         return
     pages = CyclePage.objects.live().filter(translation_key=cycle.translation_key)

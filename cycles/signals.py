@@ -8,6 +8,7 @@ from wagtail.signals import page_published
 from cycles.models import CyclePage
 from cycles.models.behaviour import sync_behaviour_to_translations
 from cycles.participants import answers_have_opened, freeze_participants
+from discussions.notifications import announce_synthesis as announce
 
 
 @receiver(page_published, sender=CyclePage)
@@ -23,7 +24,5 @@ def freeze_districts_taking_part(sender, instance, **kwargs):
 
 @receiver(page_published, sender=CyclePage)
 def announce_synthesis(sender, instance, **kwargs):
-    from discussions.notifications import announce_synthesis as announce
-
     if instance.shows_synthesis:
         announce(instance)

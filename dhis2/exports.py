@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cycles.models import CyclePage
+from cycles.selectors import canonical_cycle, submitted_responses
 from dhis2.client import Dhis2Error
 from dhis2.models import ExportMapping
 from dhis2.payloads import ExportPlan, ValueRule, build_data_value_set
@@ -43,9 +45,6 @@ def export_plan(mapping: ExportMapping) -> ExportPlan:
 
 
 def _find_cycle(identifier: str):
-    from cycles.models import CyclePage
-    from cycles.selectors import canonical_cycle
-
     pages = CyclePage.objects.all()
     page = (
         pages.filter(pk=int(identifier)).first()
@@ -58,8 +57,6 @@ def _find_cycle(identifier: str):
 
 
 def prepare_cycle_export(identifier: str) -> CycleExport:
-    from cycles.selectors import submitted_responses
-
     cycle = _find_cycle(identifier)
     # The mapping may have been made on any translation of the cycle.
     mapping = ExportMapping.objects.filter(

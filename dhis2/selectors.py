@@ -1,5 +1,6 @@
 """Reads for the DHIS2 app. Pages call these; none of them calls DHIS2."""
 
+from cycles.selectors import canonical_cycle
 from dhis2.client import Dhis2Connection
 from dhis2.models import (
     AnalyticsQuery,
@@ -47,8 +48,6 @@ def last_dry_run(mapping: ExportMapping) -> Dhis2Job | None:
 def exportable_mappings() -> list[tuple[ExportMapping, bool]]:
     """Every export mapping, with whether its cycle's results are published
     (read from the source page, as every cycle rule)."""
-    from cycles.selectors import canonical_cycle
-
     mappings = ExportMapping.objects.select_related("cycle").order_by("cycle__title")
     return [
         (mapping, bool(canonical_cycle(mapping.cycle).results_published))

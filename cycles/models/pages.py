@@ -21,7 +21,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from charts.anonymise import DisplayMode, district_labels
 from charts.blocks import CHART_BLOCKS
+from charts.services import new_pseudonym_seed
 from charts.sources import chart_context_for
+from charts.visibility import can_view_results
 from cycles import steps
 from cycles.admin_forms import CyclePageForm
 from cycles.forms import SurveyFormBuilder
@@ -32,7 +34,7 @@ from discussions.models import Attribution, DiscussablePageMixin
 from discussions.quotes import CommentQuoteBlock, CommentQuotesPanel
 from districts.timezones import site_today, site_zone
 from portal.panels import InlinePanel
-from portal.translations import language_of
+from portal.translations import is_source, language_of, source_page
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -252,14 +254,10 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     @property
     def cycle_source(self) -> "CyclePage":
         """The page every translation takes its behaviour and questionnaire from."""
-        from portal.translations import source_page
-
         return source_page(self)
 
     @property
     def is_cycle_source(self) -> bool:
-        from portal.translations import is_source
-
         return is_source(self)
 
     # --- Steps -----------------------------------------------------------------
@@ -403,8 +401,6 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
 
     def save(self, *args, **kwargs):
         if not self.pseudonym_seed:
-            from charts.services import new_pseudonym_seed
-
             self.pseudonym_seed = new_pseudonym_seed()
         return super().save(*args, **kwargs)
 
@@ -412,8 +408,6 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     def results_visible_to(self, user) -> bool:
         """Facilitators always; participants once published; anonymous visitors
         only when the results are also public."""
-        from charts.visibility import can_view_results
-
         return can_view_results(
             user, published=self.results_published, public=self.results_public
         )
@@ -439,27 +433,27 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     # --- Routes (thin: the work is in cycles.views) ------------------------------
     @path("")
     def cycle_view(self, request):
-        from cycles import views
-
-        return views.cycle_page(request, self)
+        return _views().cycle_page(request, self)
 
     @path("draft/")
     def draft_view(self, request):
-        from cycles import views
-
-        return views.save_draft_json(request, self)
+        return _views().save_draft_json(request, self)
 
     @path("responses/<slug:district_code>/")
     def district_response_view(self, request, district_code):
-        from cycles import views
-
-        return views.district_response(request, self, district_code)
+        return _views().district_response(request, self, district_code)
 
     @path("export/<str:file_format>/")
     def export_view(self, request, file_format):
-        from cycles import views
-
-        return views.export(request, self, file_format)
+        return _views().export(request, self, file_format)
 
 
 read_behaviour_from_source(CyclePage)
+
+
+def _views():
+    """The routes' views. ``cycles.views`` works on ``CyclePage`` (this module), so the
+    routes reach it when called rather than when this module loads."""
+    from cycles import views
+
+    return views

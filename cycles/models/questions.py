@@ -24,6 +24,7 @@ from cycles.questionnaire import (
     Question,
     QuestionKind,
 )
+from portal.translations import is_source, source_page
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -249,8 +250,6 @@ def questionnaire_rows(page) -> list[SurveyQuestion]:
     A question the translation does not have yet (added on the source and not synced)
     keeps the source's wording rather than vanishing from the form; so do choice
     labels whose count no longer matches the source's codes."""
-    from portal.translations import is_source, source_page
-
     source = source_page(page) if not is_source(page) else page
     rows = list(source.questions.all())
     if source is page or source.pk == page.pk:

@@ -7,6 +7,8 @@ import datetime
 
 from django.utils import timezone
 
+from participation.models import LastVisit
+
 SESSION_KEY = "participation_seen"
 GRANULARITY = datetime.timedelta(minutes=15)
 
@@ -23,8 +25,6 @@ class LastVisitMiddleware:
 
 
 def record_visit(request) -> None:
-    from participation.models import LastVisit
-
     now = timezone.now()
     seen = request.session.get(SESSION_KEY)
     if seen is not None and now.timestamp() - seen < GRANULARITY.total_seconds():

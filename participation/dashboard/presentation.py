@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charts.selectors import format_value
 from cycles.exports import neutralise
 from cycles.models import CyclePage
+from participation.chart_sources import rate_chart
 from participation.selectors import (
     RATE_LABELS,
     RATES,
@@ -144,9 +146,6 @@ class RateChart:
 
 
 def rate_charts(history: list[CycleRates]) -> list[RateChart]:
-    from charts.selectors import format_value
-    from participation.chart_sources import rate_chart
-
     charts = []
     if not history:
         return charts

@@ -12,6 +12,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
 from cycles.models import CyclePage
+from cycles.selectors import canonical_cycle
 from districts.admin_access import FacilitatorsMayView
 from districts.models import District
 from districts.roles import is_facilitator
@@ -92,8 +93,6 @@ def register_reminder_log():
 @hooks.register("register_page_header_buttons")
 def reminders_header_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, CyclePage) and is_facilitator(user):
-        from cycles.selectors import canonical_cycle
-
         source = canonical_cycle(page)
         yield Button(
             _("Reminders sent"),
