@@ -29,7 +29,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 CYCLES_INDEX = "/fr/cycles/"
 LESSONS_INDEX = "/fr/lecons/"
-# The demo cycle whose answers are open (step 3), cycles/demo_content.py VACCINES.
+# The demo cycle whose answers are open (step 3), demo/content/cycles_open.py VACCINES.
 OPEN_CYCLE = "/fr/cycles/ruptures-de-stock-de-vaccins/"
 
 SURVEY_FORM = re.compile(r'<form[^>]*id="survey-form".*?</form>', re.S)
