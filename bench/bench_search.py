@@ -57,7 +57,7 @@ def _prepare(database_url: str) -> None:
 def _site():
     from wagtail.models import Locale
 
-    from home.demo import ensure_home_pages
+    from demo.home import ensure_home_pages
     from lessons.factories import LessonsIndexPageFactory
 
     home_fr, home_en = ensure_home_pages()

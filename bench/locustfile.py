@@ -6,8 +6,8 @@ with a `name` that the report groups by (bench/load.py sums the anonymous page n
 listed in its ANONYMOUS_PAGES into "throughput of anonymous pages").
 
 Anonymous readers find the cycle and lesson pages from the French listing pages
-(the demo site's `/fr/cycles/` and `/fr/lecons/`, see cycles/demo.py and
-lessons/demo.py). Team members sign in as `hdmt-<district>-1` (LOAD_USERNAMES, one
+(the demo site's `/fr/cycles/` and `/fr/lecons/`, see demo/cycles.py and
+demo/lessons.py). Team members sign in as `hdmt-<district>-1` (LOAD_USERNAMES, one
 distinct district per simulated member) and answer the demo cycle that is at step 3.
 
 Production cookies are `Secure`; the load test talks plain HTTP on loopback, so the
@@ -29,7 +29,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 CYCLES_INDEX = "/fr/cycles/"
 LESSONS_INDEX = "/fr/lecons/"
-# The demo cycle whose answers are open (step 3), cycles/demo_content.py VACCINES.
+# The demo cycle whose answers are open (step 3), demo/content/cycles_open.py VACCINES.
 OPEN_CYCLE = "/fr/cycles/ruptures-de-stock-de-vaccins/"
 
 SURVEY_FORM = re.compile(r'<form[^>]*id="survey-form".*?</form>', re.S)

@@ -1,7 +1,14 @@
-"""What templates display about answers: labels and readable values, no logic left."""
+"""What templates display about answers: labels and readable values, no logic left.
+
+The questionnaire box of the cycle page says one thing (``survey_box``): the form,
+the district's answers, or why there is neither; the template only shows it.
+"""
 
 from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import quote
 
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -11,6 +18,7 @@ from cycles.questionnaire import (
     QuestionKind,
     is_answered,
 )
+from portal.times import datetime_with_zone
 
 
 @dataclass(frozen=True)
@@ -86,3 +94,103 @@ def shows_results_box(page, results_visible: bool, results_login_url: str) -> bo
     if page.current_step >= 4 or results_login_url:
         return True
     return results_visible and len(page.results) > 0
+
+
+@dataclass(frozen=True)
+class SurveyItem:
+    question: Question
+    field: object  # a bound form field, or None for headings and notes
+    condition_on: Question | None = None
+
+    @property
+    def condition_text(self) -> str:
+        """Said in words for readers without JavaScript (which hides the question)."""
+        other = self.condition_on
+        if other is None:
+            return ""
+        return _("Answer only if the answer to “%(name)s” is “%(value)s”.") % {
+            "name": other.label,
+            "value": other.choice_label(self.question.condition_value),
+        }
+
+
+def survey_items(form, questions: list[Question]) -> list[SurveyItem]:
+    by_name = {q.name: q for q in questions}
+    return [
+        SurveyItem(
+            q,
+            form[q.name] if q.name in form.fields else None,
+            by_name.get(q.condition_name),
+        )
+        for q in questions
+    ]
+
+
+class SurveyState(StrEnum):
+    FORM = "form"  # the district's form, to fill in or change
+    ANSWERS = "answers"  # the district's answers, read-only
+    NOT_ANSWERED = "not_answered"
+    LOG_IN = "log_in"
+    NOT_OPEN_YET = "not_open_yet"
+    TEAMS_ONLY = "teams_only"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class SurveyBox:
+    """What the questionnaire box shows: its ``state``, the sentence that goes with
+    it (a help line, the answers' intro or the reason) and, to log in, a link."""
+
+    state: SurveyState
+    message: str
+    link_url: str = ""
+    is_warning: bool = False
+
+
+def survey_box(page, request, *, district, response, form) -> SurveyBox:
+    """The first that applies: the form (for whoever may answer now), the district's
+    answers, or why the reader has neither."""
+    if form is not None:
+        if response is None:
+            return SurveyBox(
+                SurveyState.FORM,
+                _(
+                    "One answer per district: your teammates see and complete the "
+                    "same form."
+                ),
+            )
+        return SurveyBox(
+            SurveyState.FORM,
+            _("Shared by your whole team. Last changed by %(who)s on %(when)s.")
+            % {
+                "who": response.updated_by_name,
+                "when": datetime_with_zone(response.updated_at),
+            },
+        )
+    if response is not None:
+        return SurveyBox(
+            SurveyState.ANSWERS,
+            answers_intro(response, page.answers_are_open),
+            is_warning=not response.is_submitted,
+        )
+    if district and page.current_step > 3:
+        return SurveyBox(
+            SurveyState.NOT_ANSWERED,
+            _("Your district did not answer this questionnaire."),
+        )
+    if page.answers_are_open and not request.user.is_authenticated:
+        return SurveyBox(
+            SurveyState.LOG_IN,
+            _("Log in to answer for your district."),
+            link_url=f"{reverse('login')}?next={quote(request.path, safe='/')}",
+        )
+    if page.current_step < 3:
+        return SurveyBox(
+            SurveyState.NOT_OPEN_YET, _("The questionnaire opens at step 3.")
+        )
+    if page.answers_are_open and not district:
+        return SurveyBox(
+            SurveyState.TEAMS_ONLY,
+            _("Only district management teams answer this questionnaire."),
+        )
+    return SurveyBox(SurveyState.CLOSED, _("The answers are closed."))

@@ -2,7 +2,6 @@
 
 import json
 import uuid
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -20,45 +19,16 @@ from cycles.models import CyclePage
 from cycles.presentation import (
     answer_link_label,
     answer_rows,
-    answers_intro,
     receipt_number,
     shows_results_box,
+    survey_box,
+    survey_items,
 )
 from cycles.questionnaire import Question
 from districts.models import District
 from districts.roles import user_district
 from portal.ratelimit import rate_limit
 from portal.times import time_with_zone
-
-
-@dataclass(frozen=True)
-class SurveyItem:
-    question: Question
-    field: object  # a bound form field, or None for headings and notes
-    condition_on: Question | None = None
-
-    @property
-    def condition_text(self) -> str:
-        """Said in words for readers without JavaScript (which hides the question)."""
-        other = self.condition_on
-        if other is None:
-            return ""
-        return _("Answer only if the answer to “%(name)s” is “%(value)s”.") % {
-            "name": other.label,
-            "value": other.choice_label(self.question.condition_value),
-        }
-
-
-def survey_items(form, questions: list[Question]) -> list[SurveyItem]:
-    by_name = {q.name: q for q in questions}
-    return [
-        SurveyItem(
-            q,
-            form[q.name] if q.name in form.fields else None,
-            by_name.get(q.condition_name),
-        )
-        for q in questions
-    ]
 
 
 def shown_questions(form, declared) -> list[str]:
@@ -140,9 +110,9 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         server_answers=response.answers if response else {},
         draft_url=page.url + page.reverse_subpage("draft_view"),
         answer_rows=answer_rows(questions, response.answers) if response else [],
-        answers_intro=answers_intro(response, page.answers_are_open)
-        if response
-        else "",
+        survey=survey_box(
+            page, request, district=district, response=response, form=form
+        ),
         receipt=receipt_number(response) if response and response.is_submitted else "",
         results_visible=results_visible,
         results_login_url=results_login_url,

@@ -9,6 +9,7 @@ from discussions.selectors import (
     forum_links,
     thread_for,
 )
+from discussions.thread_links import thread_links
 
 register = template.Library()
 
@@ -17,15 +18,10 @@ register = template.Library()
 def discussion_thread(context, page):
     request = context["request"]
     thread = thread_for(page, request.user, request.GET)
-    chart_links = []
-    if thread.anchors:
-        counts = _anchor_counts(request, page)
-        chart_links = [
-            (anchor, label, counts.get(anchor, 0)) for anchor, label in thread.anchors
-        ]
+    counts = _anchor_counts(request, page) if thread.anchors else {}
     return {
         "thread": thread,
-        "chart_links": chart_links,
+        "links": thread_links(thread, request.path, counts),
         "request": request,
         "user": request.user,
         "page": page,

@@ -18,6 +18,7 @@ from django.urls import reverse
 from wagtail import blocks
 
 from charts.blocks import ChartBlock
+from charts.factories import chart_block, chart_stream, dataset_source
 from charts.models import ChartSnapshot, Dataset
 from charts.selectors import chart_urls
 from charts.services import save_snapshot
@@ -203,25 +204,17 @@ def test_dhis2_org_unit_names_are_inert_in_the_participation_panel(
 
 def dataset_chart(dataset, title):
     stream = blocks.StreamBlock([("chart", ChartBlock())])
-    return stream.to_python(
+    return chart_stream(
         [
-            {
-                "type": "chart",
-                "id": "hostile",
-                "value": {
-                    "title": title,
-                    "chart_type": "bar",
-                    "source": [
-                        {
-                            "type": "dataset",
-                            "value": {"dataset": dataset.pk, "columns": ""},
-                        }
-                    ],
-                    "caption": title,
-                    "source_note": title,
-                },
-            }
-        ]
+            chart_block(
+                "hostile",
+                title,
+                dataset_source(dataset),
+                caption=title,
+                source_note=title,
+            )
+        ],
+        stream,
     )
 
 

@@ -4,6 +4,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail import blocks
 
+from charts import factories
 from charts.anonymise import DisplayMode, DisplayOptions
 from charts.blocks import ChartBlock
 from charts.services import save_snapshot
@@ -17,29 +18,19 @@ STREAM = blocks.StreamBlock([("chart", ChartBlock())])
 
 
 def chart_stream(*block_ids, chart_type="bar"):
-    return STREAM.to_python(
+    return factories.chart_stream(
         [
-            {
-                "type": "chart",
-                "id": block_id,
-                "value": {
-                    "title": f"Ruptures de stock {block_id}",
-                    "chart_type": chart_type,
-                    "source": [
-                        {
-                            "type": "survey_question",
-                            "value": {
-                                "question": "stock_outs",
-                                "measure": "per_district",
-                            },
-                        }
-                    ],
-                    "caption": "Par district",
-                    "source_note": "Enquête du cycle",
-                },
-            }
+            factories.chart_block(
+                block_id,
+                f"Ruptures de stock {block_id}",
+                factories.survey_question_source("stock_outs", "per_district"),
+                chart_type=chart_type,
+                caption="Par district",
+                source_note="Enquête du cycle",
+            )
             for block_id in block_ids
-        ]
+        ],
+        STREAM,
     )
 
 

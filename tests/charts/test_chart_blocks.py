@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from charts import factories
 from charts.anonymise import DisplayMode
 from charts.models import ChartSnapshot
 from charts.selectors import chart_urls
@@ -185,25 +186,16 @@ def test_dataset_chart_through_the_registry(home_page):
             "rows": [["Janvier", 120], ["Février", 95]],
         },
     )
-    stream = STREAM.to_python(
+    stream = factories.chart_stream(
         [
-            {
-                "type": "chart",
-                "id": "d1",
-                "value": {
-                    "title": "Consultations par mois",
-                    "chart_type": "line",
-                    "source": [
-                        {
-                            "type": "dataset",
-                            "value": {"dataset": dataset.pk, "columns": ""},
-                        }
-                    ],
-                    "caption": "",
-                    "source_note": "",
-                },
-            }
-        ]
+            factories.chart_block(
+                "d1",
+                "Consultations par mois",
+                factories.dataset_source(dataset),
+                chart_type="line",
+            )
+        ],
+        STREAM,
     )
     child = stream[0]
     snapshot = refresh_snapshot(

@@ -20,9 +20,6 @@ HIGHER_APPS = {
     "home",
     "search",
 }
-# The demo seeders are moving to the `demo/` package (issue 15, branch l15-demo);
-# until then charts' demo still fills cycle pages. Delete the entry once it moved.
-PENDING_MOVE = {"charts/demo.py"}
 PACKAGE = Path(charts.__file__).parent
 ROOT = PACKAGE.parent
 
@@ -63,9 +60,6 @@ def violations(source: str, module: str, is_package: bool = False) -> list:
 def test_charts_imports_no_higher_app():
     modules = sorted(PACKAGE.rglob("*.py"))
     assert len(modules) > 10  # the walk did find the package
-    pending = {str(path.relative_to(ROOT)) for path in modules} & PENDING_MOVE
-    assert pending == PENDING_MOVE, "moved out of charts: delete it from PENDING_MOVE"
-    modules = [path for path in modules if str(path.relative_to(ROOT)) not in pending]
     found = [
         f"{path.relative_to(ROOT)}:{line} imports {name}"
         for path in modules

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from charts.anonymise import DisplayMode
+from charts.factories import chart_block, chart_stream, survey_question_source
 from charts.models import ChartSnapshot
 from charts.selectors import chart_urls, chart_view
 from charts.services import refresh_page_charts
@@ -25,25 +26,15 @@ CHART_TITLE = "Ruptures par district"
 def results_stream(*charts):
     """charts: (block id, question, measure, chart type)."""
     raw = [
-        {
-            "type": "chart",
-            "id": block_id,
-            "value": {
-                "title": f"{CHART_TITLE} {block_id}",
-                "chart_type": chart_type,
-                "source": [
-                    {
-                        "type": "survey_question",
-                        "value": {"question": question, "measure": measure},
-                    }
-                ],
-                "caption": "",
-                "source_note": "",
-            },
-        }
+        chart_block(
+            block_id,
+            f"{CHART_TITLE} {block_id}",
+            survey_question_source(question, measure),
+            chart_type=chart_type,
+        )
         for block_id, question, measure, chart_type in charts
     ]
-    return CyclePage._meta.get_field("results").stream_block.to_python(raw)
+    return chart_stream(raw, CyclePage._meta.get_field("results").stream_block)
 
 
 def answer(cycle, district, stock_outs, cause="transport"):

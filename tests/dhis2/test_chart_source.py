@@ -7,6 +7,7 @@ import pytest
 from wagtail import blocks
 
 from charts.blocks import ChartBlock
+from charts.factories import chart_block, chart_stream, dhis2_source
 from charts.services import refresh_snapshot as refresh_chart
 from charts.sources import ChartContext
 from dhis2.client import Dhis2Client
@@ -44,22 +45,16 @@ def server(dhis2_server):
 
 
 def dhis2_chart(query):
-    return STREAM.to_python(
+    return chart_stream(
         [
-            {
-                "type": "chart",
-                "id": "d1",
-                "value": {
-                    "title": "Couverture rougeole par district",
-                    "chart_type": "bar",
-                    "source": [
-                        {"type": "dhis2_analytics", "value": {"query": query.pk}}
-                    ],
-                    "caption": "",
-                    "source_note": "DHIS2",
-                },
-            }
-        ]
+            chart_block(
+                "d1",
+                "Couverture rougeole par district",
+                dhis2_source(query),
+                source_note="DHIS2",
+            )
+        ],
+        STREAM,
     )
 
 

@@ -2,6 +2,10 @@
 trusted-proxy setting, for the login lockout and the rate limiter alike.
 
 The wire tests run a real gunicorn and send the ``X-Forwarded-For`` a TLS proxy adds.
+Starting one takes seconds: the module starts two, one behind a trusted proxy and one
+without, each shared by the tests that need it. Their login lockouts live in the
+database (flushed after each test); each server's search rate limit (in its own
+memory) is counted by one test only.
 """
 
 import re
@@ -50,6 +54,20 @@ def test_the_client_address_comes_from_trusted_proxies_only(
     assert client_ip(request_from(remote, forwarded)) == expected
 
 
+@pytest.fixture(scope="module")
+def behind_a_proxy(django_db_setup):
+    """A gunicorn that trusts one proxy, searches limited to 3 a minute."""
+    with gunicorn(TRUSTED_PROXY_COUNT=1, RATE_LIMIT_SEARCH="3/m") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def without_a_proxy(django_db_setup):
+    """A gunicorn that trusts no proxy, searches limited to 3 a minute."""
+    with gunicorn(RATE_LIMIT_SEARCH="3/m") as base:
+        yield base
+
+
 def login(base, username, password, client_address):
     """Log in through the proxy as seen by the app: one session per client."""
     session = requests.Session()
@@ -69,57 +87,60 @@ def login(base, username, password, client_address):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_behind_a_proxy_a_stranger_cannot_lock_the_owner_out(home_page, member):
-    with gunicorn(TRUSTED_PROXY_COUNT=1) as base:
-        codes = [login(base, "member-a", "wrong", "203.0.113.9").status_code]
-        codes += [login(base, "member-a", "wrong", "203.0.113.9").status_code]
-        assert codes == [200, 200]
-        for _ in range(3):
-            login(base, "member-a", "wrong", "203.0.113.9")
-        # The stranger is locked out, even with the right password …
-        locked = login(base, "member-a", PASSWORD, "203.0.113.9")
-        assert locked.status_code == 429
-        assert "Compte verrouillé" in locked.text
-        # … the owner, from another address behind the same proxy, is not.
-        assert login(base, "member-a", PASSWORD, "198.51.100.7").status_code == 302
+def test_behind_a_proxy_a_stranger_cannot_lock_the_owner_out(
+    behind_a_proxy, home_page, member
+):
+    base = behind_a_proxy
+    codes = [login(base, "member-a", "wrong", "203.0.113.9").status_code]
+    codes += [login(base, "member-a", "wrong", "203.0.113.9").status_code]
+    assert codes == [200, 200]
+    for _ in range(3):
+        login(base, "member-a", "wrong", "203.0.113.9")
+    # The stranger is locked out, even with the right password …
+    locked = login(base, "member-a", PASSWORD, "203.0.113.9")
+    assert locked.status_code == 429
+    assert "Compte verrouillé" in locked.text
+    # … the owner, from another address behind the same proxy, is not.
+    assert login(base, "member-a", PASSWORD, "198.51.100.7").status_code == 302
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_a_trusted_proxy_a_forged_header_does_not_dodge_the_lockout(
-    home_page, member
+    without_a_proxy, home_page, member
 ):
-    with gunicorn() as base:
-        for attempt in range(5):
-            login(base, "member-a", "wrong", f"203.0.113.{attempt}")
-        assert login(base, "member-a", PASSWORD, "198.51.100.7").status_code == 429
+    base = without_a_proxy
+    for attempt in range(5):
+        login(base, "member-a", "wrong", f"203.0.113.{attempt}")
+    assert login(base, "member-a", PASSWORD, "198.51.100.7").status_code == 429
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_behind_a_proxy_one_visitors_searches_do_not_rate_limit_everyone(home_page):
-    with gunicorn(TRUSTED_PROXY_COUNT=1, RATE_LIMIT_SEARCH="3/m") as base:
+def test_behind_a_proxy_one_visitors_searches_do_not_rate_limit_everyone(
+    behind_a_proxy, home_page
+):
+    base = behind_a_proxy
 
-        def search(client_address):
-            return requests.get(
-                f"{base}/fr/search/?q=sante",
-                headers={"X-Forwarded-For": client_address},
-                timeout=10,
-            ).status_code
+    def search(client_address):
+        return requests.get(
+            f"{base}/fr/search/?q=sante",
+            headers={"X-Forwarded-For": client_address},
+            timeout=10,
+        ).status_code
 
-        assert [search("203.0.113.9") for _ in range(4)] == [200, 200, 200, 429]
-        assert search("198.51.100.7") == 200
+    assert [search("203.0.113.9") for _ in range(4)] == [200, 200, 200, 429]
+    assert search("198.51.100.7") == 200
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_a_trusted_proxy_forged_headers_do_not_dodge_the_rate_limit(
-    home_page,
+    without_a_proxy, home_page
 ):
-    with gunicorn(RATE_LIMIT_SEARCH="3/m") as base:
-        codes = [
-            requests.get(
-                f"{base}/fr/search/?q=sante",
-                headers={"X-Forwarded-For": f"203.0.113.{n}"},
-                timeout=10,
-            ).status_code
-            for n in range(4)
-        ]
-        assert codes == [200, 200, 200, 429]
+    codes = [
+        requests.get(
+            f"{without_a_proxy}/fr/search/?q=sante",
+            headers={"X-Forwarded-For": f"203.0.113.{n}"},
+            timeout=10,
+        ).status_code
+        for n in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]

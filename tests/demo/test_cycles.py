@@ -1,15 +1,13 @@
 import pytest
-from django.core.management import call_command
 
-from cycles import demo
 from cycles.models import CyclePage, SurveyQuestion, SurveyResponse
+from demo import cycles as demo
 from districts.models import District
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_cycles_cover_the_steps_in_both_languages_with_answers(client):
-    call_command("seed_demo")
     counts = (
         CyclePage.objects.count(),
         SurveyQuestion.objects.count(),

@@ -2,14 +2,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-# Each app seeds its own part of the demo, in dependency order.
+# One module of the demo package per app, in dependency order.
 DEMO_SEEDERS = [
-    "districts.demo.seed",
-    "home.demo.seed",
-    "cycles.demo.seed",
-    "charts.demo.seed",
-    "lessons.demo.seed",
-    "discussions.demo.seed",
+    "demo.districts.seed",
+    "demo.home.seed",
+    "demo.cycles.seed",
+    "demo.charts.seed",
+    "demo.lessons.seed",
+    "demo.discussions.seed",
 ]
 
 
@@ -20,5 +20,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             for dotted_path in DEMO_SEEDERS:
                 summary = import_string(dotted_path)()
-                self.stdout.write(f"{dotted_path.split('.')[0]}: {summary}")
+                self.stdout.write(f"{dotted_path.split('.')[1]}: {summary}")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))

@@ -3,6 +3,7 @@
 import csv
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -13,7 +14,9 @@ from districts.roles import Role
 from districts.services import district_code
 from districts.zone_names import COUNTRY_ZONES
 
-DISTRICTS_CSV = Path(__file__).parent / "fixtures" / "districts.csv"
+DISTRICTS_CSV = (
+    Path(apps.get_app_config("districts").path) / "fixtures" / "districts.csv"
+)
 COUNTRY_NAMES = {"BJ": "Bénin", "GN": "Guinée"}
 COUNTRY_NAMES_EN = {"BJ": "Benin", "GN": "Guinea"}
 

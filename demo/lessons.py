@@ -6,15 +6,15 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cycles.models import CyclePage
+from demo.content.lessons import LESSONS
 from districts.models import Country
 from home.models import HomePage
-from lessons.demo_content import LESSONS
 from lessons.factories import LessonPageFactory, LessonsIndexPageFactory
 from lessons.models import Audience, LessonPage, LessonsIndexPage, Topic
 from lessons.signals import briefs_paused
 from portal.localize import translate_fields
 
-# Which demo cycle (cycles/demo_content.py, by French slug) each lesson came from.
+# Which demo cycle (demo/content/, by French slug) each lesson came from.
 SOURCE_CYCLE = {
     "supervision-formative-trimestrielle": "supervision-des-agents-de-sante-communautaire",
     "motivation-relais-communautaires": "supervision-des-agents-de-sante-communautaire",

@@ -11,18 +11,23 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cycles.demo_content import DEMO_CYCLES, TEXT_ANSWERS
-from cycles.factories import CycleIndexPageFactory, CyclePageFactory, dates_for_step
+from cycles.factories import (
+    CycleIndexPageFactory,
+    CyclePageFactory,
+    SurveyQuestionFactory,
+    SurveyResponseFactory,
+    dates_for_step,
+)
 from cycles.models import (
     CycleIndexPage,
     CyclePage,
-    SurveyQuestion,
     SurveyResponse,
     SurveyResponseRevision,
 )
 from cycles.questionnaire import KINDS_WITHOUT_ANSWER, Question, QuestionKind
 from cycles.selectors import questions_in_language
 from cycles.translation import QuestionText, translate_cycle
+from demo.content.cycles import DEMO_CYCLES, TEXT_ANSWERS
 from districts.models import District
 from home.models import HomePage
 from portal.localize import translate_fields
@@ -76,7 +81,10 @@ def _questions(cycle: CyclePage, spec: dict) -> None:
             "condition_value": "",
             **extra,
         }
-        question = existing.get(name) or SurveyQuestion(page=cycle, name=name)
+        question = existing.get(name)
+        if question is None:
+            SurveyQuestionFactory(page=cycle, name=name, **fields)
+            continue
         for field, value in fields.items():
             setattr(question, field, value)
         question.save()
@@ -165,7 +173,7 @@ def seed_answers(cycle: CyclePage, spec: dict) -> int:
         author = users.get(f"hdmt-{district.code}-{rng.randint(1, 2)}")
         moment = opened + dt.timedelta(hours=rng.randint(2, 24 * 14))
         responses.append(
-            SurveyResponse(
+            SurveyResponseFactory.build(
                 cycle=cycle,
                 district=district,
                 status=status,

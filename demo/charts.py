@@ -1,5 +1,5 @@
 """Demo results: charts of the real demo answers on the discussion-step and finished
-cycles, published, in French and English (runs after ``cycles.demo.seed``).
+cycles, published, in French and English (runs after ``demo.cycles.seed``).
 
 Idempotent: a cycle whose results already carry these charts is left alone, so
 running the demo again renders no image again.
@@ -8,6 +8,7 @@ running the demo again renders no image again.
 from wagtail.models import Locale
 
 from charts.anonymise import DisplayMode
+from charts.factories import chart_block, chart_stream, survey_question_source
 from cycles.models import CyclePage
 from portal.localize import translate_fields
 
@@ -94,26 +95,15 @@ DEMO_RESULTS = {
 
 def results_stream(charts, english: bool):
     raw = [
-        {
-            "type": "chart",
-            "id": block_id,
-            "value": {
-                "title": title_en if english else title_fr,
-                "chart_type": chart_type,
-                "source": [
-                    {
-                        "type": "survey_question",
-                        "value": {"question": question, "measure": measure},
-                        "id": f"{block_id}-source",
-                    }
-                ],
-                "caption": "",
-                "source_note": "",
-            },
-        }
+        chart_block(
+            block_id,
+            title_en if english else title_fr,
+            survey_question_source(question, measure, f"{block_id}-source"),
+            chart_type=chart_type,
+        )
         for block_id, chart_type, question, measure, title_fr, title_en in charts
     ]
-    return CyclePage._meta.get_field("results").stream_block.to_python(raw)
+    return chart_stream(raw, CyclePage._meta.get_field("results").stream_block)
 
 
 def _up_to_date(page: CyclePage, spec: dict) -> bool:

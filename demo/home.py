@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale, Page, Site
 
+from home.factories import HomePageFactory
 from home.models import HomePage
 from portal.localize import translate_fields
 
@@ -48,9 +49,7 @@ def ensure_home_pages() -> tuple[HomePage, HomePage]:
     root = Page.get_first_root_node()
     home_fr = HomePage.objects.filter(locale=french).first()
     if home_fr is None:
-        home_fr = root.add_child(
-            instance=HomePage(slug="accueil", locale=french, **FRENCH)
-        )
+        home_fr = HomePageFactory(parent=root, slug="accueil", locale=french, **FRENCH)
     _publish(home_fr, FRENCH)
 
     site = Site.objects.filter(is_default_site=True).first() or Site(

@@ -20,7 +20,6 @@ def _counts():
 
 
 def test_seed_demo_is_idempotent_and_builds_the_demo_site(client):
-    call_command("seed_demo")
     first = _counts()
     call_command("seed_demo")
     assert _counts() == first
@@ -41,7 +40,6 @@ def test_seed_demo_is_idempotent_and_builds_the_demo_site(client):
 
 
 def test_demo_accounts_have_their_roles():
-    call_command("seed_demo")
     User = get_user_model()
     assert User.objects.get(username="admin").is_superuser
     assert (

@@ -10,8 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_forums_in_both_languages_with_threads(client):
-    call_command("seed_demo")
-    call_command("seed_demo")
+    call_command("seed_demo")  # the second run: the fixture ran the first
     assert ForumPage.objects.filter(locale__language_code="fr").count() == 3
     assert ForumPage.objects.filter(locale__language_code="en").count() == 3
     comments = CommentDetails.objects.count()
