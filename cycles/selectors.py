@@ -13,6 +13,8 @@ from cycles.models.responses import ResponseStatus
 from cycles.participants import districts_taking_part, taking_part_by_country
 from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
+from discussions.models import Announcement
+from discussions.pages import thread_page_id
 from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
 from portal.privacy import listable
@@ -240,9 +242,6 @@ def cycle_card(cycle: CyclePage, request: HttpRequest) -> CycleCard:
 
 def synthesis_published_at(page):
     """When the cycle's synthesis was first published (in any language), or None."""
-    from discussions.models import Announcement
-    from discussions.pages import thread_page_id
-
     return (
         Announcement.objects.filter(
             page_id=thread_page_id(page), kind=Announcement.Kind.SYNTHESIS

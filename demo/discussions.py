@@ -7,12 +7,14 @@ from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Locale, Page
 
+from cycles.models import CyclePage
 from discussions import services
 from discussions.factories import ForumPageFactory
 from discussions.models import CommentFlag, ForumPage
 from discussions.pages import thread_page_id
 from districts.models import Country
 from home.models import HomePage
+from lessons.models import LessonPage
 from portal.localize import translate_fields
 
 FORUMS = [
@@ -248,9 +250,6 @@ def _seed_page_threads(page, people, threads, anchor="") -> int:
 
 
 def seed_cycle_and_lesson(facilitator) -> int:
-    from cycles.models import CyclePage
-    from lessons.models import LessonPage
-
     people = _people_of_several_districts(facilitator)
     fr = Locale.objects.get(language_code="fr")
     made = 0

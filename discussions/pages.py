@@ -22,17 +22,17 @@ def protocol(page: Page):
         isinstance(specific, DiscussablePageMixin)
         or hasattr(specific, "discussion_is_open")
     ):
-        return _Defaults(specific)
+        return DefaultRules(specific)
     source_id = thread_page_id(page)
     if source_id == page.pk:
         return specific
     source = source_page(page)
     if type(source) is not type(specific):
         return specific
-    return _SourceRules(specific, source)
+    return SourceRules(specific, source)
 
 
-class _Defaults(DiscussablePageMixin):
+class DefaultRules(DiscussablePageMixin):
     """A page that carries no discussion: it shows none and accepts none."""
 
     shows_discussion = False
@@ -67,7 +67,7 @@ def readable_page(request, page_id: int):
     return specific
 
 
-class _SourceRules:
+class SourceRules:
     """A translated page that takes its discussion rules from its source page."""
 
     def __init__(self, page, source):

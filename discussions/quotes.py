@@ -21,6 +21,7 @@ from wagtail.blocks import ChooserBlock
 
 from discussions.models import CommentDetails
 from discussions.pages import thread_page_id
+from discussions.selectors import quotable_comments, quotation
 from districts.roles import require_facilitator
 
 THREAD_PARAMETER = "thread"
@@ -48,8 +49,6 @@ class _ThreadComments(_FacilitatorsOnly):
     """The chooser's list: the published comments of the thread in the URL only."""
 
     def get_object_list(self):
-        from discussions.selectors import quotable_comments
-
         return quotable_comments(self.request.GET.get(THREAD_PARAMETER))
 
     @property
@@ -132,8 +131,6 @@ class CommentQuoteBlock(ChooserBlock):
         return [found.get(value) for value in values]
 
     def get_context(self, value, parent_context=None):
-        from discussions.selectors import quotation
-
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         context["quotation"] = quotation(value, page) if page is not None else None

@@ -18,9 +18,11 @@ from discussions.models import (
     CommentFlag,
     CommentStatus,
     Follow,
+    ForumPage,
 )
-from discussions.pages import _Defaults, _SourceRules, protocol, thread_page_id
+from discussions.pages import DefaultRules, SourceRules, protocol, thread_page_id
 from discussions.permissions import can_change, can_post, can_read_authors
+from districts.models import Country
 from districts.roles import ROLE_LABELS, Role, user_district
 from portal.privacy import listable
 from portal.text import strip_bidi_controls
@@ -163,7 +165,7 @@ def attributor_for(target, user) -> Attributor:
 def _district_labels(target):
     """The page's district labels, read once per page object: the comments under
     the charts and the thread below them name districts alike, for one cost."""
-    page = target.page if isinstance(target, (_SourceRules, _Defaults)) else target
+    page = target.page if isinstance(target, (SourceRules, DefaultRules)) else target
     if "_discussion_district_labels" not in page.__dict__:
         page.__dict__["_discussion_district_labels"] = (
             target.discussion_district_labels()
@@ -286,8 +288,6 @@ def _forum_country_name(target) -> str:
     country_id = getattr(target, "discussion_country_id", None)
     if country_id is None:
         return ""
-    from districts.models import Country
-
     country = Country.objects.filter(pk=country_id).first()
     return country.name if country else ""
 
@@ -303,8 +303,6 @@ class ForumLink:
 def forum_links(request, current=None) -> list[ForumLink]:
     """The live forums in the reader's language: the shared one first, then the
     reader's country's, then the others; each says whether the reader may post."""
-    from discussions.models import ForumPage
-
     forums = list(
         listable(ForumPage.objects.live(), request)
         .filter(locale=active_locale())
