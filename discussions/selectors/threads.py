@@ -1,0 +1,190 @@
+"""One screenful of a thread, built with a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django_comments.models import CommentFlag as XtdFlag
+from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
+
+from discussions.models import (
+    CommentStatus,
+    Follow,
+)
+from discussions.pages import protocol, thread_page_id
+from discussions.permissions import can_change, can_post
+from discussions.selectors.attribution import attributor_for, lang_attribute, role_label
+from discussions.selectors.forums import forum_country_name
+
+SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
+
+
+@dataclass
+class CommentView:
+    pk: int
+    level: int
+    author: str
+    role: str
+    district: str
+    submitted: datetime
+    body_html: str
+    status: str
+    anchor: str
+    anchor_label: str
+    topic: str
+    likes: int
+    liked: bool
+    edited: bool
+    can_change: bool
+    can_reply: bool
+    own_text: str = ""  # the author's typed text, for their edit form only
+    lang: str = ""  # its language when not the page's (lang_attribute)
+    replies: list["CommentView"] = field(default_factory=list)
+
+    @property
+    def visible(self) -> bool:
+        return self.status == CommentStatus.PUBLISHED
+
+
+@dataclass
+class Thread:
+    page_id: int
+    comments: list[CommentView]
+    total_threads: int
+    page_number: int
+    has_next: bool
+    sort: str
+    anchor: str
+    anchors: list[tuple[str, str]]
+    can_post: bool
+    is_open: bool
+    following: bool
+    attribution: str
+    is_forum: bool
+    visible: bool = True
+    country: str = ""  # a country's forum: where members of other countries only read
+
+
+def readable_comment(user, comment, target) -> bool:
+    """A comment may be shown to ``user``: published, on a page they may read."""
+    return (
+        comment.details.status == CommentStatus.PUBLISHED
+        and target.discussion_visible_to(user)
+    )
+
+
+def thread_for(page, user, params) -> Thread:
+    target = protocol(page)
+    page_id = thread_page_id(page)
+    if not target.discussion_visible_to(user):
+        return _hidden_thread(page, target, page_id)
+    sort = params.get("sort") if params.get("sort") in SORTS else "newest"
+    anchors = list(target.discussion_anchors())
+    anchor_labels = dict(anchors)
+    anchor = params.get("chart") if params.get("chart") in anchor_labels else ""
+    try:
+        page_number = max(1, int(params.get("p", 1)))
+    except (TypeError, ValueError):
+        page_number = 1
+    size = settings.DISCUSSIONS_PAGE_SIZE
+    roots = XtdComment.objects.filter(object_pk=str(page_id), level=0)
+    if anchor:
+        roots = roots.filter(details__anchor=anchor)
+    total = roots.count()
+    root_ids = list(
+        roots.order_by(SORTS[sort], "-pk").values_list("pk", flat=True)[
+            (page_number - 1) * size : page_number * size
+        ]
+    )
+    rows = list(
+        XtdComment.objects.filter(thread_id__in=root_ids)
+        .select_related("user", "details__district__country")
+        .order_by("thread_id", "order")
+    )
+    liked = set()
+    if user.is_authenticated and rows:
+        liked = set(
+            XtdFlag.objects.filter(
+                user=user, flag=LIKEDIT_FLAG, comment_id__in=[r.pk for r in rows]
+            ).values_list("comment_id", flat=True)
+        )
+    attributor = attributor_for(target, user)
+    attribution = target.discussion_attribution
+    user_can_post = can_post(user, target)
+    is_open = bool(target.discussion_is_open(timezone.now()))
+    views: dict[int, CommentView] = {}
+    for row in rows:
+        details = row.details
+        views[row.pk] = CommentView(
+            pk=row.pk,
+            level=row.level,
+            author=attributor.author(row),
+            role=role_label(details.role),
+            district=attributor.district(row),
+            submitted=row.submit_date,
+            body_html=details.body_html,
+            status=details.status,
+            anchor=details.anchor,
+            anchor_label=anchor_labels.get(details.anchor, ""),
+            topic=details.topic,
+            likes=details.like_count,
+            liked=row.pk in liked,
+            edited=details.edited_at is not None,
+            can_change=is_open
+            and details.status == CommentStatus.PUBLISHED
+            and can_change(user, row),
+            can_reply=user_can_post and row.level < 2,
+            lang=lang_attribute(details.language),
+        )
+        if views[row.pk].can_change:
+            views[row.pk].own_text = row.comment
+    top = []
+    for row in rows:
+        view = views[row.pk]
+        if row.level == 0:
+            top.append(view)
+        elif row.parent_id in views:
+            views[row.parent_id].replies.append(view)
+    order = {pk: index for index, pk in enumerate(root_ids)}
+    top.sort(key=lambda view: order.get(view.pk, 0))
+    following = (
+        user.is_authenticated
+        and Follow.objects.filter(user=user, page_id=page_id).exists()
+    )
+    return Thread(
+        page_id=page_id,
+        comments=top,
+        total_threads=total,
+        page_number=page_number,
+        has_next=page_number * size < total,
+        sort=sort,
+        anchor=anchor,
+        anchors=anchors,
+        can_post=user_can_post,
+        is_open=is_open,
+        following=following,
+        attribution=attribution,
+        is_forum=page.specific_class.__name__ == "ForumPage",
+        country=forum_country_name(target),
+    )
+
+
+def _hidden_thread(page, target, page_id) -> Thread:
+    """What a reader who may not see the results gets: the section, no comment."""
+    return Thread(
+        page_id=page_id,
+        comments=[],
+        total_threads=0,
+        page_number=1,
+        has_next=False,
+        sort="newest",
+        anchor="",
+        anchors=[],
+        can_post=False,
+        is_open=False,
+        following=False,
+        attribution=target.discussion_attribution,
+        is_forum=False,
+        visible=False,
+    )
