@@ -1,17 +1,6 @@
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -19,49 +8,32 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from charts.anonymise import DisplayMode, district_labels
+from charts.anonymise import DisplayMode
 from charts.blocks import CHART_BLOCKS
 from charts.services import new_pseudonym_seed
-from charts.sources import chart_context_for
 from charts.visibility import can_view_results
 from cycles import steps
 from cycles.admin_forms import CyclePageForm
 from cycles.forms import SurveyFormBuilder
 from cycles.models.behaviour import BEHAVIOUR_FIELDS, read_behaviour_from_source
+from cycles.models.cycle_mixins import CycleDiscussionMixin, CycleStepsMixin
+from cycles.models.cycle_panels import CONTENT_PANELS, EDIT_HANDLER
 from cycles.models.questions import questionnaire_rows
 from cycles.questionnaire import unknown_question_message
 from discussions.models import Attribution, DiscussablePageMixin
-from discussions.quotes import CommentQuoteBlock, CommentQuotesPanel
-from districts.timezones import site_today, site_zone
-from portal.panels import InlinePanel
-from portal.translations import is_source, language_of, source_page
+from discussions.quotes import CommentQuoteBlock
+from portal.translations import is_source, source_page
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 
-class CycleIndexPage(Page):
-    """Every learning cycle, newest first, filtered by step and year."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["cycles.CyclePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("learning cycles index")
-        verbose_name_plural = _("learning cycles indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        from cycles.selectors import cycle_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(cycle_listing(self, request))
-        return context
-
-
-class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
+class CyclePage(
+    CycleStepsMixin,
+    CycleDiscussionMixin,
+    DiscussablePageMixin,
+    RoutablePageMixin,
+    AbstractForm,
+):
     """A learning cycle: the issue, six dated steps and the district questionnaire.
 
     Built on Wagtail's form builder: the questions are `SurveyQuestion` form fields
@@ -175,66 +147,8 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     ]
     base_form_class = CyclePageForm
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("health_issue"),
-        FieldPanel("why_it_matters"),
-        FieldPanel("objectives"),
-    ]
-    step_panels = [
-        FieldPanel("step_override"),
-        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("questionnaire_date")]),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("answers_open"), FieldPanel("answers_close")]
-                ),
-                FieldPanel("reminder_days_before_close"),
-            ],
-            heading=_("Answers"),
-        ),
-        FieldPanel("results_date"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("discussion_open"), FieldPanel("discussion_close")]
-                )
-            ],
-            heading=_("Discussion"),
-        ),
-        FieldPanel("knowledge_translation_date"),
-    ]
-    discussion_panels = [
-        FieldPanel("discussion_attribution"),
-        FieldPanel("discussion_allows_policymakers"),
-        FieldPanel("synthesis"),
-        CommentQuotesPanel("synthesis_quotes"),
-    ]
-    questionnaire_panels = [
-        InlinePanel("questions", heading=_("Questions"), add_label=_("Add a question"))
-    ]
-    results_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("results_published"),
-                FieldPanel("results_public"),
-                FieldPanel("results_display_mode"),
-            ],
-            heading=_("Publication"),
-        ),
-        FieldPanel("results"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(step_panels, heading=_("Steps")),
-            ObjectList(questionnaire_panels, heading=_("Questionnaire")),
-            ObjectList(results_panels, heading=_("Results")),
-            ObjectList(discussion_panels, heading=_("Discussion")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    content_panels = CONTENT_PANELS
+    edit_handler = EDIT_HANDLER
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("health_issue"),
@@ -259,112 +173,6 @@ class CyclePage(DiscussablePageMixin, RoutablePageMixin, AbstractForm):
     @property
     def is_cycle_source(self) -> bool:
         return is_source(self)
-
-    # --- Steps -----------------------------------------------------------------
-    @staticmethod
-    def today() -> dt.date:
-        """In the portal's zone whatever the reader's: a cycle opens and closes at
-        one moment for every country (districts/timezones.py)."""
-        return site_today()
-
-    @cached_property
-    def current_step(self) -> int:
-        """1–6: the facilitator's override, or else the step the dates have reached."""
-        if self.step_override:
-            return self.step_override
-        return steps.step_from_dates(self, self.today())
-
-    @property
-    def answers_are_open(self) -> bool:
-        """Districts may edit their answers: step 3 and not past the close date.
-
-        A facilitator who sets the step to 3 by hand reopens the answers."""
-        if self.current_step != 3:
-            return False
-        if self.step_override == 3:
-            return True
-        return self.answers_close is None or self.today() <= self.answers_close
-
-    @property
-    def timeline(self) -> list[steps.TimelineStep]:
-        return steps.timeline(self, self.current_step)
-
-    @property
-    def next_deadline(self) -> steps.Deadline | None:
-        return steps.next_deadline(self, self.today())
-
-    @property
-    def current_step_title(self):
-        return steps.STEP_TITLES[self.current_step]
-
-    # --- Discussion (the protocol of discussions.DiscussablePageMixin) -----------
-    def discussion_is_open(self, now=None) -> bool:
-        """Comments are open during step 5: from the discussion's open date to its
-        close date. A facilitator who sets the step by hand opens (step 5) or closes
-        (any other step) the discussion."""
-        if self.step_override:
-            return self.step_override == 5
-        today = timezone.localdate(now, site_zone()) if now else self.today()
-        if self.discussion_open is None or today < self.discussion_open:
-            return False
-        return self.discussion_close is None or today <= self.discussion_close
-
-    def discussion_anchors(self) -> list[tuple[str, str]]:
-        """The charts of the results section (if the cycle has one), by block id."""
-        results = getattr(self, "results", None) or []
-        anchors = []
-        for block in results:
-            if getattr(block, "block_type", "") != "chart":
-                continue
-            title = getattr(block, "value", None)
-            title = title.get("title") if hasattr(title, "get") else None
-            if block.id and title:
-                anchors.append((str(block.id), str(title)))
-        return anchors
-
-    def discussion_visible_to(self, user) -> bool:
-        """The discussion of the results is read by exactly those who may see them."""
-        return self.results_visible_to(user)
-
-    def discussion_district_labels(self):
-        """Comments name districts as the charts do (pseudonyms or countries)."""
-        return district_labels(chart_context_for(self).display)
-
-    @property
-    def shows_discussion(self) -> bool:
-        """The thread appears with step 5 (or as soon as a facilitator opens it)."""
-        return self.current_step >= 5 or self.discussion_is_open()
-
-    @property
-    def shows_synthesis(self) -> bool:
-        shown = bool(self.shown_synthesis[0]) or bool(self.shown_synthesis_quotes)
-        return shown and self.current_step >= 5
-
-    @cached_property
-    def shown_synthesis_quotes(self):
-        """The quoted comments, chosen once on the source page (a comment id is not
-        text to translate): every translation shows the source's."""
-        source = self if self.is_cycle_source else self.cycle_source
-        return source.synthesis_quotes
-
-    @cached_property
-    def shown_synthesis(self) -> tuple[str, str]:
-        """(text, language code) of the synthesis readers of this page get: its own
-        translation, or else the source's text in the source's language."""
-        if self.synthesis or self.is_cycle_source:
-            return self.synthesis, language_of(self)
-        source = self.cycle_source
-        return source.synthesis, language_of(source)
-
-    @property
-    def synthesis_in_other_language(self) -> bool:
-        return self.shown_synthesis[1] != language_of(self)
-
-    @cached_property
-    def synthesis_published_at(self):
-        from cycles.selectors import synthesis_published_at
-
-        return synthesis_published_at(self)
 
     def clean(self):
         super().clean()
