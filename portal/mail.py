@@ -13,6 +13,7 @@ from another. The salts are those the three mailers used before, so links alread
 inboxes keep working. Links are absolute on BASE_URL (portal/links.py).
 """
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -23,6 +24,8 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+# Template line breaks fold onto one line; non-breaking spaces (French typography) stay.
+LINE_BREAKS = re.compile(r"[ \t\r\n]+")
 TOKEN_MAX_AGE = 60 * 60 * 24 * 365  # a year: an old e-mail still unsubscribes
 
 
@@ -86,7 +89,7 @@ def compose(
     with recipient_locale(language, zone):
         if subject_template:
             subject = finish(render_to_string(subject_template, context))
-        subject = " ".join(subject.split())
+        subject = LINE_BREAKS.sub(" ", subject).strip()
         body = finish(render_to_string(body_template, context))
         html = finish(render_to_string(html_template, context)) if html_template else ""
     headers = {}
