@@ -1,7 +1,5 @@
 """Downloads, interactive figure and embed of one chart, as its page allows."""
 
-import csv
-import io
 import json
 
 from csp.decorators import csp_replace
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_GET
 from charts.models import ChartSnapshot
 from charts.selectors import chart_view, shown_data
 from districts.roles import user_district
+from portal import spreadsheets
 
 
 def _visible_snapshot(request, translation_key, language, block_id) -> ChartSnapshot:
@@ -57,23 +56,12 @@ def _filename(snapshot, extension) -> str:
 def data_csv(request, translation_key, language, block_id):
     snapshot = _visible_snapshot(request, translation_key, language, block_id)
     data = shown_data(snapshot)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for key, value in _metadata(snapshot, data).items():
-        writer.writerow([f"# {key}", value])
+    rows = [[f"# {key}", value] for key, value in _metadata(snapshot, data).items()]
     wide = data.wide()
-    writer.writerow(
-        [data.category_label, *[c or data.value_label for c in wide.columns]]
-    )
+    rows.append([data.category_label, *[c or data.value_label for c in wide.columns]])
     for category, row in zip(wide.index, wide.itertuples(index=False), strict=True):
-        writer.writerow([category, *["" if v != v else v for v in row]])
-    response = HttpResponse(
-        "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_filename(snapshot, "csv")}"'
-    )
-    return response
+        rows.append([category, *["" if v != v else v for v in row]])
+    return spreadsheets.download(rows, _filename(snapshot, "csv").removesuffix(".csv"))
 
 
 @require_GET

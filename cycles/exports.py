@@ -1,11 +1,9 @@
 """CSV and XLSX exports of a cycle's responses: one row per district.
 
 Cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or
-a carriage return) are prefixed with an apostrophe.
+a carriage return) are prefixed with an apostrophe: the files are written by
+portal/spreadsheets.py, whose names are kept here for the dashboard's exports.
 """
-
-import csv
-import io
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -15,18 +13,9 @@ from django.utils.translation import gettext as _
 from cycles.presentation import display_value
 from cycles.questionnaire import is_answered
 from cycles.selectors import questions_for_cycle, responses_for_cycle
+from portal.spreadsheets import CONTENT_TYPES, csv_bytes, neutralise, xlsx_bytes
 
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+FORMATS = CONTENT_TYPES  # "csv", "xlsx"
 
 
 def _cell(question, value):
@@ -72,21 +61,11 @@ def _iso(moment) -> str:
 
 
 def to_csv(rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
+    return csv_bytes(rows)
 
 
 def to_xlsx(rows: list[list]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="responses")
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(rows, sheet_title="responses")
 
 
 def export_response(cycle, file_format: str, language: str) -> HttpResponse:

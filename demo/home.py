@@ -4,6 +4,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
 from home.models import HomePage
+from portal.links import site_address
 from portal.localize import translate_fields
 
 FRENCH = {
@@ -55,9 +56,10 @@ def ensure_home_pages() -> tuple[HomePage, HomePage]:
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True
     )
+    hostname, port = site_address()  # BASE_URL's: page.full_url agrees with it
     site.hostname, site.port, site.root_page, site.site_name = (
-        "localhost",
-        80,
+        hostname,
+        port,
         home_fr,
         "District.Team",
     )

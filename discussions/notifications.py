@@ -8,13 +8,9 @@ a conditional UPDATE before sending, so no item is ever sent twice.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -27,11 +23,12 @@ from discussions.models import (
     NotificationSettings,
 )
 from districts.timezones import zone_for_user
+from portal import mail
+from portal.links import absolute_url, base_url, page_url
 from portal.privacy import restrictions_of, user_may_read
 from portal.times import datetime_with_zone
 from portal.translations import in_language_or_source
 
-UNSUBSCRIBE_SALT = "discussions.unsubscribe"
 DIGEST_PERIODS = {
     Frequency.DAILY: timedelta(days=1),
     Frequency.WEEKLY: timedelta(days=7),
@@ -39,15 +36,11 @@ DIGEST_PERIODS = {
 
 
 def unsubscribe_token(user) -> str:
-    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
+    return mail.unsubscribe_token(user, mail.Unsubscribe.DISCUSSIONS)
 
 
 def user_from_token(token: str):
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=60 * 60 * 24 * 365)
-    except signing.BadSignature:
-        return None
-    return get_user_model().objects.filter(pk=data.get("u")).first()
+    return mail.user_from_unsubscribe_token(token, mail.Unsubscribe.DISCUSSIONS)
 
 
 def _settings_for(user) -> NotificationSettings:
@@ -142,18 +135,14 @@ def _claim(items: list[Notification]) -> list[Notification]:
     return claimed
 
 
-def _absolute(path: str) -> str:
-    return settings.BASE_URL + path
-
-
 def _comment_url(comment, language: str) -> str:
     from wagtail.models import Page
 
     page = Page.objects.filter(pk=int(comment.object_pk)).first()
     if page is None:
-        return settings.BASE_URL
+        return base_url()
     translated = in_language_or_source(page, language)
-    return f"{translated.full_url or _absolute(translated.url or '/')}#c{comment.pk}"
+    return f"{page_url(translated)}#c{comment.pk}"
 
 
 def send_items(user, items: list[Notification], digest: bool = False) -> bool:
@@ -168,7 +157,8 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
         return False
     prefs = _settings_for(user)
     zone = zone_for_user(user)
-    with translation.override(prefs.language or "fr"):
+    language = prefs.language or "fr"
+    with mail.recipient_locale(language, zone):
         entries = [
             {
                 "kind": item.get_kind_display(),
@@ -182,7 +172,7 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
         context = {
             "user": user,
             "entries": entries,
-            "unsubscribe_url": _absolute(
+            "unsubscribe_url": absolute_url(
                 reverse(
                     "discussions:unsubscribe",
                     kwargs={"token": unsubscribe_token(user)},
@@ -197,8 +187,15 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
             ) % {"count": len(entries)}
         else:
             subject = _("District.Team: %(kind)s") % {"kind": entries[0]["kind"]}
-        body = render_to_string("discussions/email/notification.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail.send(
+        to=user.email,
+        language=language,
+        zone=zone,
+        subject=subject,
+        body_template="discussions/email/notification.txt",
+        context=context,
+        unsubscribe_url=context["unsubscribe_url"],
+    )
     return True
 
 
@@ -235,19 +232,22 @@ def tell_author_moderated(comment, status: str, reason: str) -> None:
     user = comment.user
     if user is None or not user.email:
         return
-    prefs = _settings_for(user)
-    with translation.override(prefs.language or "fr"):
-        body = render_to_string(
-            "discussions/email/moderated.txt",
-            {
-                "user": user,
-                "hidden": status == "hidden",
-                "reason": reason,
-                "excerpt": comment.comment[:500],
-            },
-        )
+    language = _settings_for(user).language or "fr"
+    with mail.recipient_locale(language):
         subject = _("District.Team: your comment was moderated")
-    send_mail(subject, body, None, [user.email])
+    mail.send(
+        to=user.email,
+        language=language,
+        zone=zone_for_user(user),
+        subject=subject,
+        body_template="discussions/email/moderated.txt",
+        context={
+            "user": user,
+            "hidden": status == "hidden",
+            "reason": reason,
+            "excerpt": comment.comment[:500],
+        },
+    )
 
 
 def announce_synthesis(page) -> int:
@@ -285,14 +285,13 @@ def announce_synthesis(page) -> int:
         translated = in_language_or_source(source, language)
         shown = getattr(translated, "shown_synthesis", None)
         text = shown[0] if shown else getattr(page, "synthesis", "")
-        with translation.override(language):
+        with mail.recipient_locale(language):
             context = {
                 "user": user,
                 "title": translated.title,
                 "excerpt": Truncator(strip_tags(text)).chars(600),
-                "url": f"{translated.full_url or _absolute(translated.url or '/')}"
-                "#synthesis",
-                "unsubscribe_url": _absolute(
+                "url": f"{page_url(translated)}#synthesis",
+                "unsubscribe_url": absolute_url(
                     reverse(
                         "discussions:unsubscribe",
                         kwargs={"token": unsubscribe_token(user)},
@@ -302,7 +301,14 @@ def announce_synthesis(page) -> int:
             subject = _("District.Team: the synthesis of “%(title)s” is published") % {
                 "title": translated.title
             }
-            body = render_to_string("discussions/email/synthesis.txt", context)
-        send_mail(subject, body, None, [user.email])
+        mail.send(
+            to=user.email,
+            language=language,
+            zone=zone_for_user(user),
+            subject=subject,
+            body_template="discussions/email/synthesis.txt",
+            context=context,
+            unsubscribe_url=context["unsubscribe_url"],
+        )
         sent += 1
     return sent

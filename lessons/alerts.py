@@ -13,46 +13,31 @@ List-Unsubscribe header), with absolute links on BASE_URL.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from districts.timezones import zone_for_user
 from lessons.models import (
     CountrySubscription,
     LessonAlertSent,
     LessonPage,
     TopicSubscription,
 )
+from portal import mail
+from portal.links import absolute_url as absolute
 from portal.translations import in_language
-
-UNSUBSCRIBE_SALT = "lessons.alerts.unsubscribe"
-TOKEN_MAX_AGE = 60 * 60 * 24 * 365
 
 
 def unsubscribe_token(user) -> str:
-    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
+    return mail.unsubscribe_token(user, mail.Unsubscribe.LESSON_ALERTS)
 
 
 def user_from_token(token: str):
     """The active user a token was made for, or None (bad, forged or expired)."""
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=TOKEN_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
-        return None
-    return get_user_model().objects.filter(pk=data["u"], is_active=True).first()
-
-
-def absolute(url: str) -> str:
-    """On BASE_URL (a page of another site keeps its own address)."""
-    return url if url.startswith("http") else settings.BASE_URL + url
+    return mail.user_from_unsubscribe_token(token, mail.Unsubscribe.LESSON_ALERTS)
 
 
 @dataclass
@@ -123,7 +108,7 @@ def alert_item(lesson: LessonPage, language: str) -> AlertItem:
 
 def alert_email(user, language: str, lessons: list[LessonPage]) -> EmailMessage:
     """The alert in the reader's language, with its one-click unsubscribe link."""
-    with translation.override(language):
+    with mail.recipient_locale(language):
         unsubscribe_url = absolute(
             reverse("follow:unsubscribe", kwargs={"token": unsubscribe_token(user)})
         )
@@ -133,16 +118,15 @@ def alert_email(user, language: str, lessons: list[LessonPage]) -> EmailMessage:
             "unsubscribe_url": unsubscribe_url,
             "follow_url": absolute(reverse("follow:page")),
         }
-        subject = render_to_string("lessons/email/alert_subject.txt", context)
-        body = render_to_string("lessons/email/alert_body.txt", context)
-    return EmailMessage(
-        " ".join(subject.split()),
-        body,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",  # RFC 8058
-        },
+    return mail.compose(
+        to=user.email,
+        language=language,
+        zone=zone_for_user(user),
+        subject_template="lessons/email/alert_subject.txt",
+        body_template="lessons/email/alert_body.txt",
+        context=context,
+        unsubscribe_url=unsubscribe_url,
+        one_click=True,
     )
 
 

@@ -1,5 +1,8 @@
 """RSS and Atom feeds of new lessons in the reader's language: all, per topic, per
-country (`?topic=<code>` or `?country=<code>`)."""
+country (`?topic=<code>` or `?country=<code>`).
+
+Every link is absolute on BASE_URL (portal/links.py): left relative, Django's
+syndication would put them on ``django.contrib.sites``' domain."""
 
 from dataclasses import dataclass
 
@@ -12,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from lessons.models import LessonPage
 from lessons.taxonomy import TopicCode
+from portal.links import absolute_url
 from portal.translations import for_readers_of
 
 FEED_SIZE = 30
@@ -56,7 +60,10 @@ class LessonsRssFeed(Feed):
         return _("District.Team lessons")
 
     def link(self, obj):
-        return reverse("search")
+        return absolute_url(reverse("search"))
+
+    def feed_url(self, obj):
+        return absolute_url(self.request.get_full_path())
 
     def description(self, obj):
         return _("New lessons, briefs and notes from health district teams.")
@@ -80,7 +87,7 @@ class LessonsRssFeed(Feed):
         )
 
     def item_link(self, item):
-        return item.reader_url
+        return absolute_url(item.reader_url)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from lessons.models import LessonPage
+from portal.links import base_url, page_url
 
 
 def brief_html(lesson: LessonPage) -> str:
@@ -19,7 +20,7 @@ def brief_html(lesson: LessonPage) -> str:
                 "countries": list(lesson.countries.all()),
                 "audiences": list(lesson.audiences.all()),
                 "site_name": settings.WAGTAIL_SITE_NAME,
-                "url": f"{settings.BASE_URL}{lesson.get_url() or ''}",
+                "url": page_url(lesson, fallback=""),
             },
         )
 
@@ -27,4 +28,4 @@ def brief_html(lesson: LessonPage) -> str:
 def render_brief_pdf(lesson: LessonPage) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=brief_html(lesson), base_url=settings.BASE_URL).write_pdf()
+    return HTML(string=brief_html(lesson), base_url=base_url()).write_pdf()

@@ -13,6 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils.decorators import method_decorator
 
+from portal.links import base_url
 from portal.ratelimit import configured_rate, is_key_rate_limited, rate_limit
 
 EMAIL_SCOPE = "password_reset_email"
@@ -51,3 +52,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = ThrottledPasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
+
+    @property
+    def extra_email_context(self):
+        """The link is on BASE_URL, not on the request's or Django Site's host."""
+        return {"base_url": base_url()}

@@ -4,7 +4,9 @@ Wagtail's sitemap lists the descendants of the site's root page, which is the Fr
 home: the English tree (a sibling root) was missing. This one lists the live public
 pages under every translation of the root, and gives each URL the addresses of its
 live translations as alternates (Django's sitemap template writes them as
-`<xhtml:link rel="alternate" hreflang=…>`).
+`<xhtml:link rel="alternate" hreflang=…>`). Every address is on BASE_URL: the
+alternates through portal/links.py, Wagtail's own `<loc>` through the Site, which
+follows BASE_URL (`sync_sites_with_base_url`).
 """
 
 from collections import defaultdict
@@ -12,6 +14,8 @@ from collections import defaultdict
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from portal.links import page_url
 
 
 class BilingualSitemap(Sitemap):
@@ -39,7 +43,7 @@ class BilingualSitemap(Sitemap):
             group[item.translation_key].append(
                 {
                     "lang_code": item.locale.language_code,
-                    "location": item.get_full_url(self.request),
+                    "location": page_url(item),
                 }
             )
         urls, last_mods = [], set()

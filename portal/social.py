@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from portal.links import absolute_url
 from portal.translations import language_of
 
 # Open Graph wants language_TERRITORY. The portal's English is British English
@@ -45,12 +46,6 @@ def register_image_source(source: ImageSource) -> None:
     only return what an anonymous reader may see: the tags are public."""
     if source not in _image_sources:
         _image_sources.append(source)
-
-
-def absolute(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.BASE_URL.rstrip("/") + "/" + url.lstrip("/")
 
 
 def _registered_image(page: Page, request: HttpRequest) -> ShareImage | None:
@@ -97,9 +92,9 @@ def social_card(
         description=description
         or page.search_description
         or _("Learning cycles, lessons and discussions of district health teams."),
-        url=settings.BASE_URL + request.path,
+        url=absolute_url(request.path),
         locale=og_locale(language),
-        image_url=absolute(image.url) if image else "",
+        image_url=absolute_url(image.url) if image else "",
         image_alt=image.alt if image else "",
         image=image,
         locale_alternates=tuple(

@@ -18,7 +18,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,6 +28,8 @@ from districts.models import Membership
 from districts.roles import Role
 from participation.invitations.links import make_token
 from participation.models import Invitation, new_nonce
+from portal import mail
+from portal.links import absolute_url
 from portal.typography import elide
 
 logger = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ def send_invitations(invitation_ids: list[int]) -> int:
 
 
 def invitation_message(invitation: Invitation, connection=None) -> EmailMessage:
-    with translation.override(invitation.language):
+    with mail.recipient_locale(invitation.language):
         context = {
             "invitation": invitation,
             "username": invitation.user.get_username(),
@@ -199,16 +200,14 @@ def invitation_message(invitation: Invitation, connection=None) -> EmailMessage:
             "url": accept_url(invitation),
             "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
         }
-        place = invitation.district.name
-        subject = elide(
-            render_to_string("participation/email/invitation_subject.txt", context),
-            place,
-        )
-        body = elide(
-            render_to_string("participation/email/invitation_body.txt", context), place
-        )
-    return EmailMessage(
-        " ".join(subject.split()), body, to=[invitation.email], connection=connection
+    return mail.compose(
+        to=invitation.email,
+        language=invitation.language,
+        subject_template="participation/email/invitation_subject.txt",
+        body_template="participation/email/invitation_body.txt",
+        context=context,
+        polish=lambda text: elide(text, invitation.district.name),
+        connection=connection,
     )
 
 
@@ -218,7 +217,7 @@ def accept_url(invitation: Invitation) -> str:
         path = reverse(
             "participation:accept_invitation", kwargs={"token": make_token(invitation)}
         )
-    return settings.BASE_URL + path
+    return absolute_url(path)
 
 
 # --- Joining ------------------------------------------------------------------------

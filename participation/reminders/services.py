@@ -11,12 +11,10 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -25,14 +23,13 @@ from cycles.steps import end_of_day
 from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
 from participation.reminders.selectors import Due, Recipient, due_reminders, recipients
+from portal import mail
+from portal.links import absolute_url, page_url
 from portal.times import time_with_zone
 from portal.translations import in_language
 from portal.typography import elide
 
 logger = logging.getLogger(__name__)
-
-UNSUBSCRIBE_SALT = "participation.reminders"
-TOKEN_MAX_AGE = 60 * 60 * 24 * 365
 
 
 @dataclass
@@ -61,17 +58,11 @@ class Report:
 
 # --- Opting out ------------------------------------------------------------------
 def unsubscribe_token(user) -> str:
-    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT)
+    return mail.unsubscribe_token(user, mail.Unsubscribe.REMINDERS)
 
 
 def user_from_token(token: str):
-    from django.contrib.auth import get_user_model
-
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=TOKEN_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    return get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
+    return mail.user_from_unsubscribe_token(token, mail.Unsubscribe.REMINDERS)
 
 
 def opt_out(user) -> None:
@@ -187,35 +178,38 @@ def reminder_email(
 ) -> EmailMessage:
     """The reminder in the member's language, linking to the cycle in that language
     (``page``, when the caller already looked it up for the whole batch)."""
-    with translation.override(recipient.language):
+    zone = zone_for_user(recipient.user)
+    with mail.recipient_locale(recipient.language, zone):
         page = page or cycle_in_language(due.cycle, recipient.language)
-        unsubscribe_url = settings.BASE_URL + reverse(
-            "reminders:unsubscribe",
-            kwargs={"token": unsubscribe_token(recipient.user)},
+        unsubscribe_url = absolute_url(
+            reverse(
+                "reminders:unsubscribe",
+                kwargs={"token": unsubscribe_token(recipient.user)},
+            )
         )
         context = {
             "user": recipient.user,
             "name": recipient.user.first_name or recipient.user.get_username(),
             "district": recipient.district.name,
             "title": page.title,
-            "url": _absolute_url(page) + ANCHORS[due.kind],
-            **_deadline_context(due, zone_for_user(recipient.user)),
+            "url": page_url(page) + ANCHORS[due.kind],
+            **_deadline_context(due, zone),
             "days_left": due.days_left,
             "has_draft": recipient.has_draft,
             "unsubscribe_url": unsubscribe_url,
-            "settings_url": settings.BASE_URL + reverse("reminders:settings"),
+            "settings_url": absolute_url(reverse("reminders:settings")),
         }
         subject = reminder_subject(due.kind, page.title, due.days_left or 0)
-        body = elide(
-            render_to_string(f"participation/email/reminder_{due.kind}.txt", context),
-            recipient.district.name,
-        )
-    return EmailMessage(
-        subject,
-        body,
-        to=[recipient.email],
+    return mail.compose(
+        to=recipient.email,
+        language=recipient.language,
+        zone=zone,
+        subject=subject,
+        body_template=f"participation/email/reminder_{due.kind}.txt",
+        context=context,
+        polish=lambda text: elide(text, recipient.district.name),
+        unsubscribe_url=unsubscribe_url,
         connection=connection,
-        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
     )
 
 
@@ -236,9 +230,3 @@ def _deadline_context(due: Due, zone) -> dict:
 def cycle_in_language(cycle: CyclePage, language: str) -> CyclePage:
     """The live translation of the cycle in `language`, else the cycle itself."""
     return in_language(cycle, language) or cycle
-
-
-def _absolute_url(page) -> str:
-    """On BASE_URL, like the unsubscribe link (a page of another site keeps its own)."""
-    url = page.get_url() or "/"
-    return url if url.startswith("http") else settings.BASE_URL + url
