@@ -8,6 +8,8 @@ class CyclesConfig(AppConfig):
     verbose_name = _("Learning cycles")
 
     def ready(self):
+        # Registries and signal receivers: their modules use models (loaded after
+        # apps.py), so Django's place for them is ready().
         from cycles import (
             chart_sources,  # noqa: F401
             search_adapter,  # noqa: F401

@@ -16,12 +16,16 @@ from django.utils.translation import ngettext
 
 from discussions import markup
 from discussions.models import (
+    Announcement,
     Follow,
     Frequency,
     Notification,
     NotificationKind,
     NotificationSettings,
 )
+from discussions.pages import protocol, thread_page_id
+from discussions.selectors import attributor_for, readable_comment
+from districts.models import Membership
 from districts.timezones import zone_for_user
 from portal import mail
 from portal.links import absolute_url, base_url, page_url
@@ -49,8 +53,6 @@ def _settings_for(user) -> NotificationSettings:
 
 
 def _mentioned_users(text: str):
-    from districts.models import Membership
-
     names = markup.mentioned_names(text)
     if not names:
         return []
@@ -73,8 +75,6 @@ class _Readers:
     def target(self, comment):
         from wagtail.models import Page
 
-        from discussions.pages import protocol
-
         page_id = int(comment.object_pk)
         if page_id not in self._targets:
             page = Page.objects.filter(pk=page_id).first()
@@ -84,16 +84,12 @@ class _Readers:
 
     def may_read(self, user, comment) -> bool:
         """Published, visible to them, and on a page whose privacy lets them in."""
-        from discussions.selectors import readable_comment
-
         target = self.target(comment)
         if target is None or not readable_comment(user, comment, target):
             return False
         return user_may_read(user, self._restrictions[int(comment.object_pk)])
 
     def author(self, user, comment) -> str:
-        from discussions.selectors import attributor_for
-
         return attributor_for(self.target(comment), user).author(comment)
 
 
@@ -258,9 +254,6 @@ def announce_synthesis(page) -> int:
     from django.utils.html import strip_tags
     from django.utils.text import Truncator
     from wagtail.models import Page
-
-    from discussions.models import Announcement
-    from discussions.pages import thread_page_id
 
     thread_id = thread_page_id(page)
     _row, created = Announcement.objects.get_or_create(

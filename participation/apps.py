@@ -8,4 +8,6 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Participation")
 
     def ready(self):
+        # Registries and signal receivers: their modules use models (loaded after
+        # apps.py), so Django's place for them is ready().
         from participation import chart_sources  # noqa: F401

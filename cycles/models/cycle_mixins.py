@@ -121,6 +121,7 @@ class CycleDiscussionMixin:
 
     @cached_property
     def synthesis_published_at(self):
+        # cycles.selectors reads CyclePage: reached when called, not at load.
         from cycles.selectors import synthesis_published_at
 
         return synthesis_published_at(self)

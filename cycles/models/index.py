@@ -21,6 +21,7 @@ class CycleIndexPage(Page):
         verbose_name_plural = _("learning cycles indexes")
 
     def get_context(self, request, *args, **kwargs):
+        # cycles.selectors reads CyclePage: reached when called, not at load.
         from cycles.selectors import cycle_listing
 
         context = super().get_context(request, *args, **kwargs)

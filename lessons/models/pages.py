@@ -37,6 +37,7 @@ class LessonsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
+        # lessons.feeds and .selectors read these models: reached when called.
         from lessons.feeds import feed_links
         from lessons.selectors import lessons_in_library, with_reader_urls
 
@@ -211,6 +212,7 @@ class LessonPage(DiscussablePageMixin, Page):
         return url
 
     def get_context(self, request, *args, **kwargs):
+        # lessons.selectors reads LessonPage: reached when called, not at load.
         from lessons.selectors import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -218,6 +220,7 @@ class LessonPage(DiscussablePageMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # lessons.views works on LessonPage: reached when called, not at load.
         from lessons.views import serve_brief
 
         if request.GET.get("format") == "pdf":

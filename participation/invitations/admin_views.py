@@ -2,11 +2,8 @@
 importing a file, re-sending a link. The list is ``listing.InvitationIndexView``;
 the hooks let only facilitators and admins in (``facilitators_only``)."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -18,6 +15,7 @@ from participation.invitations import services as service
 from participation.invitations.forms import InvitationImportForm, InviteForm
 from participation.invitations.importing import import_csv
 from participation.models import Invitation
+from portal import spreadsheets
 
 
 def invite_member(request):
@@ -99,17 +97,13 @@ def resend_invitation(request, pk: int):
 def csv_template(request):
     """A file to fill in: the header row and one example member."""
     example = District.objects.order_by("code").first()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="invitations.csv"'
-    response.write("\ufeff")  # so that Excel opens it as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(["name", "email", "district", "language"])
-    writer.writerow(
+    rows = [
+        ["name", "email", "district", "language"],
         [
             "Awa Koné",
             "awa.kone@example.org",
             example.code if example else "bj-banikoara",
             "fr",
-        ]
-    )
-    return response
+        ],
+    ]
+    return spreadsheets.download(rows, "invitations")

@@ -163,6 +163,7 @@ def _free_username(email: str) -> str:
 
 
 def _send_after_commit(invitation_ids: list[int]) -> None:
+    # The task module imports this one (the task calls send_invitations).
     from participation.invitations.tasks import send_invitations_task
 
     transaction.on_commit(lambda: send_invitations_task.enqueue(invitation_ids))

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from cycles.models import CyclePage
 from cycles.steps import end_of_day
+from discussions.services import remember_language
 from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
 from participation.reminders.selectors import Due, Recipient, due_reminders, recipients
@@ -82,8 +83,6 @@ def save_preferences(
 ) -> None:
     """The reminder switch, the language of every e-mail the member gets, and
     their own time zone ("": their country's)."""
-    from discussions.services import remember_language
-
     with transaction.atomic():
         if wants_reminders:
             opt_in(user)
