@@ -1,42 +1,16 @@
-"""The facilitators' moderation queue in the Wagtail admin (facilitators and admins
-only: the hooks register these views through ``facilitators_only``)."""
+"""The moderators' decisions on a comment (facilitators and admins only: the hooks
+register this view through ``facilitators_only``); the queue is
+``moderation_listing.ModerationIndexView``."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments_xtd.models import XtdComment
 
 from discussions import services
-from discussions.selectors import (
-    comment_location,
-    moderated_comments,
-    moderation_queue,
-)
-
-
-def queue(request):
-    """Reported comments (default), or those hidden or removed (``?show=hidden``)."""
-    showing_hidden = request.GET.get("show") == "hidden"
-    comments = list(
-        (moderated_comments() if showing_hidden else moderation_queue())[:100]
-    )
-    for comment in comments:
-        comment.page_title, comment.page_link = comment_location(comment, request)
-    return TemplateResponse(
-        request,
-        "discussions/admin/queue.html",
-        {
-            "comments": comments,
-            "showing_hidden": showing_hidden,
-            "reported_count": moderation_queue().count(),
-            "hidden_count": moderated_comments().count(),
-            "header_title": _("Moderation"),
-        },
-    )
 
 
 @require_POST

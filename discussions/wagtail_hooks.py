@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from discussions import admin_views
+from discussions.moderation_listing import ModerationIndexView
 from discussions.quotes import comment_chooser_viewset
 from districts.admin_access import facilitators_only
 from districts.admin_menu import FacilitatorMenuItem
@@ -10,16 +11,22 @@ from districts.admin_menu import FacilitatorMenuItem
 
 @hooks.register("register_admin_urls")
 def moderation_urls():
-    return facilitators_only(
-        [
-            path("moderation/", admin_views.queue, name="discussions_moderation"),
-            path(
-                "moderation/<int:comment_id>/",
-                admin_views.act,
-                name="discussions_moderation_act",
-            ),
-        ]
-    )
+    return [
+        path(
+            "moderation/",
+            ModerationIndexView.as_view(),
+            name="discussions_moderation",
+        ),
+        *facilitators_only(
+            [
+                path(
+                    "moderation/<int:comment_id>/",
+                    admin_views.act,
+                    name="discussions_moderation_act",
+                ),
+            ]
+        ),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -14,6 +14,7 @@ from districts.admin_access import FacilitatorsMayView
 from districts.models import District
 from participation.invitations.selectors import InvitationStatus, invitations
 from participation.models import Invitation
+from portal.admin_columns import FormColumn
 from portal.times import datetime_with_zone
 
 
@@ -59,7 +60,7 @@ class StatusColumn(Column):
         return InvitationStatus(instance.status).label
 
 
-class ResendColumn(Column):
+class ResendColumn(FormColumn):
     cell_template_name = "participation/admin/_resend_cell.html"
 
     def get_value(self, instance):

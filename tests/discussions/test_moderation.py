@@ -159,3 +159,33 @@ def test_the_queue_shows_comment_html_through_the_allow_list(
     assert "<p>Texte</p>" in html
     assert "alert(1)" not in html and "onerror" not in html
     assert "onerror" not in client.get(forum.url).content.decode()
+
+
+def test_a_long_queue_is_paged_and_no_reported_comment_is_out_of_reach(
+    client, forum, member, teammate, facilitator
+):
+    """105 reported comments: the queue showed the first 100 and no way to the rest, so
+    the five least reported waited unseen. Now 50 a page, and page 3 holds the last."""
+    from discussions.services import Draft, post_comment
+
+    comments = [
+        post_comment(
+            member, forum, Draft(f"Signalé numéro {n:03d}", None), limit_rate=False
+        )
+        for n in range(105)
+    ]
+    CommentFlag.objects.bulk_create(
+        CommentFlag(comment_id=comment.pk, user=teammate, reason="Hors sujet")
+        for comment in comments
+    )
+    client.force_login(facilitator)
+    pages = [
+        client.get(reverse("discussions_moderation"), {"p": number})
+        for number in (1, 2, 3)
+    ]
+    assert all(page.status_code == 200 for page in pages)
+    html = [page.content.decode() for page in pages]
+    assert "Signalés (105)" in html[0]
+    shown = {n for n in range(105) for text in html if f"numéro {n:03d}" in text}
+    assert shown == set(range(105))
+    assert html[2].count("Signalé numéro") == 5
