@@ -4,7 +4,6 @@ environment (see portal/env.py and the README); DEBUG is off unless dev turns it
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import (
@@ -265,45 +264,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = search_backend_settings(env_str("ELASTICSEARCH_URL"))
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 
-# --- Security headers (hardened further in production).
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SAMESITE = "Lax"
-
-# django-csp 4: a nonce for our own scripts, never 'unsafe-inline' for scripts.
-# The Wagtail admin gets a policy of its own (portal/admin_csp.py).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
-        # plotly.js injects its own <style> rules and style attributes when a reader
-        # opens an interactive chart; scripts stay nonce-only (see docs/decisions.md).
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    },
-}
-
-# Rate limits per signed-in user (or per address when anonymous), see portal/ratelimit.py.
-RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
-RATE_LIMITS = {
-    "comments": env_str("RATE_LIMIT_COMMENTS", "5/m"),
-    "autosave": env_str("RATE_LIMIT_AUTOSAVE", "30/m"),
-    "search": env_str("RATE_LIMIT_SEARCH", "30/m"),
-    "autocomplete": env_str("RATE_LIMIT_AUTOCOMPLETE", "60/m"),
-    "submit": env_str("RATE_LIMIT_SUBMIT", "10/m"),
-    "invitation": env_str("RATE_LIMIT_INVITATION", "10/m"),
-    "password_reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
-    "password_reset_email": env_str("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
-}
+# --- Security headers, content security policy, rate limits: portal/settings/security.py.
+from portal.settings.security import *  # noqa: E402, F403
 
 LOGGING = {
     "version": 1,

@@ -76,7 +76,23 @@
     } catch (e) { /* private mode or full storage: autosave still works */ }
   }
 
-  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  // The device keeps what the inputs hold (text: "4"); the server sends typed values
+  // (4). Compare them as the inputs would show them, whatever the keys' order.
+  function asShown(answers) {
+    var shown = {};
+    Object.keys(answers || {}).sort().forEach(function (name) {
+      var value = answers[name];
+      if (value === null || value === undefined || value === "") return;
+      if (Array.isArray(value)) {
+        if (value.length) shown[name] = value.map(String).sort();
+      } else {
+        shown[name] = String(value);
+      }
+    });
+    return shown;
+  }
+
+  function same(a, b) { return JSON.stringify(asShown(a)) === JSON.stringify(asShown(b)); }
 
   function fill(answers, skip) {
     questionBoxes().forEach(function (box) {

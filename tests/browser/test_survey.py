@@ -129,3 +129,26 @@ def test_the_autosave_status_shows_the_server_time_in_conakry_not_the_devices(
         assert shown and shown.group(0) == f"{saved:%H:%M}"  # Conakry is UTC+0
     finally:
         context.close()
+
+
+def test_saving_the_draft_with_the_button_does_not_claim_to_restore_anything(
+    page, live_server, open_cycle, member
+):
+    """A number typed, then "Enregistrer le brouillon": the page came back saying answers
+    typed on this device had been restored (the device kept "4", the server 4, and the
+    two never compared equal) and sent a needless save."""
+    log_in(page, live_server.url, member.username)
+    page.goto(f"{live_server.url}{open_cycle.url}")
+    autosaves = []
+    page.on(
+        "request", lambda r: autosaves.append(r.url) if "/draft/" in r.url else None
+    )
+    page.get_by_label("Nombre de ruptures").fill("4")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1200)  # the restore would send its save 0.5 s after loading
+    assert page.get_by_label("Nombre de ruptures").input_value() == "4"
+    assert SurveyResponse.objects.get().answers["stock_outs"] == 4
+    assert autosaves == []
+    assert page.js_errors == []
