@@ -1,4 +1,6 @@
-"""Where the language switcher sends a reader: the same page in the other language."""
+"""Where the language switcher sends a reader: the same page in the other language;
+and the page's canonical address and its translations for search engines
+(``<link rel="canonical">`` and ``hreflang`` alternates, absolute on BASE_URL)."""
 
 from dataclasses import dataclass
 
@@ -9,7 +11,11 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.translations import live_translations, locale_for
+from portal.links import absolute_url
+from portal.translations import default_locale, live_translations, locale_for
+
+# The page's translations' URLs, read once per request (switcher and <head> share them).
+_URLS_MEMO = "_page_urls_by_language"
 
 
 @dataclass(frozen=True)
@@ -20,11 +26,44 @@ class LanguageLink:
     is_current: bool
 
 
+@dataclass(frozen=True)
+class AlternateLinks:
+    canonical: str
+    alternates: tuple[tuple[str, str], ...]  # (hreflang, absolute URL), x-default last
+
+
 def _page_urls_by_language(page: Page, request: HttpRequest) -> dict[str, str]:
-    return {
-        code: translated.get_url(request)
-        for code, translated in live_translations(page, specific=False).items()
-    }
+    memo = request.__dict__.setdefault(_URLS_MEMO, {})
+    if page.pk not in memo:
+        memo[page.pk] = {
+            code: translated.get_url(request)
+            for code, translated in live_translations(page, specific=False).items()
+        }
+    return memo[page.pk]
+
+
+def _absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else absolute_url(url)
+
+
+def alternate_links(request: HttpRequest, page: Page) -> AlternateLinks | None:
+    """The page's own address (a lesson read in another language's library, in
+    French, names its French page as canonical) and one alternate per published
+    translation, plus ``x-default``: the source language's. None for a page not
+    served (a preview, a draft with no URL)."""
+    own = page.get_url(request)
+    if not own:
+        return None
+    urls = _page_urls_by_language(page, request)
+    if len(urls) < 2:
+        return AlternateLinks(canonical=_absolute(own), alternates=())
+    alternates = [
+        (code, _absolute(urls[code])) for code, _n in settings.LANGUAGES if code in urls
+    ]
+    default = urls.get(default_locale().language_code)
+    if default:
+        alternates.append(("x-default", _absolute(default)))
+    return AlternateLinks(canonical=_absolute(own), alternates=tuple(alternates))
 
 
 def language_links(
