@@ -182,12 +182,13 @@ class ChartTable:
 # the labels and numbers are written in, and the viewer's district (their row, their
 # own name under pseudonyms). What the display mode hides is applied before storing.
 TABLE_CACHE_SECONDS = 24 * 3600
+TABLE_FORMAT = 1  # bump when ChartTable or TableRow change: old pickles are not read
 
 
 def table_cache_key(snapshot: ChartSnapshot, viewer_district_id) -> str:
     version = snapshot.computed_at.timestamp() if snapshot.computed_at else 0
     return (
-        f"charts:table:{snapshot.pk}:{version}:{get_language() or ''}:"
+        f"charts:table:{TABLE_FORMAT}:{snapshot.pk}:{version}:{get_language() or ''}:"
         f"{viewer_district_id or '-'}"
     )
 
