@@ -13,16 +13,13 @@ cached throughput budget of 5× the stock page's uncached throughput), with the 
 rate read from the `X-Cache` header.
 """
 
-import contextlib
 import http.client
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +30,7 @@ from bench.server import (
     prepare,
     production_env,
 )
+from bench.stock import stock_site
 
 WORKERS = 3
 SEQUENTIAL = 40
@@ -133,33 +131,6 @@ def fragment_note(marks) -> str:
     if not lookups:
         return ""
     return f"; chart tables from the fragment cache: {hits / lookups:.0%} of {lookups}"
-
-
-@contextlib.contextmanager
-def stock_site(tmp: Path) -> Iterator[str]:
-    """A fresh `wagtail start` project served by gunicorn: its base URL."""
-    wagtail = Path(sys.executable).with_name("wagtail")
-    subprocess.run([str(wagtail), "start", "stocksite", str(tmp)], check=True)
-    (tmp / "stocksite" / "settings" / "local.py").write_text(
-        "SECRET_KEY = 'bench-only-not-secret'\nALLOWED_HOSTS = ['127.0.0.1']\n"
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "stocksite.settings.production",
-    }
-    env.pop("DATABASE_URL", None)
-    for args in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=tmp,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    with gunicorn_server(
-        env, workers=WORKERS, app="stocksite.wsgi", cwd=tmp, health="/"
-    ) as base:
-        yield base
 
 
 def _session(env: dict[str, str]) -> str:
