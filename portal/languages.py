@@ -11,8 +11,9 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from portal import chrome
 from portal.links import absolute_url
-from portal.translations import default_locale, live_translations, locale_for
+from portal.translations import default_locale, live_translations
 
 # The page's translations' URLs, read once per request (switcher and <head> share them).
 _URLS_MEMO = "_page_urls_by_language"
@@ -103,7 +104,19 @@ def _untranslated_url(page: Page, language_code: str) -> str | None:
         return getattr(page.specific, "reader_url", None)
 
 
+def _site_root_urls(request: HttpRequest) -> dict[str, str]:
+    """{language code: URL of its live site root} (the first root of each locale)."""
+    urls: dict[str, str] = {}
+    roots = (
+        Page.objects.filter(depth=2).live().select_related("locale").order_by("path")
+    )
+    for root in roots:
+        urls.setdefault(root.locale.language_code, root.get_url(request))
+    return urls
+
+
 def _home_url(language_code: str, request: HttpRequest) -> str:
-    locale = locale_for(language_code)
-    site_root = Page.objects.filter(depth=2, locale=locale).live().first()
-    return site_root.get_url(request) if site_root else f"/{language_code}/"
+    urls = chrome.cached(
+        request, "site-roots", lambda: _site_root_urls(request), request.get_host()
+    )
+    return urls.get(language_code) or f"/{language_code}/"

@@ -129,7 +129,10 @@ def test_pages_name_their_canonical_address_and_translations(client, lesson):
 
 
 def test_an_untranslated_lesson_read_in_english_is_canonical_in_french(
-    client, make_lesson, library_en, base_url
+    client,
+    make_lesson,  # noqa: F811
+    library_en,  # noqa: F811
+    base_url,
 ):
     """Tried: the English library serves a French-only lesson at its English address;
     the canonical must be the French page (no duplicate), with no English alternate."""
