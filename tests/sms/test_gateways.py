@@ -28,7 +28,7 @@ def test_rapidpro_bad_token_is_a_clear_failure_not_retried(rapidpro, settings):
     with pytest.raises(SmsError) as caught:
         get_backend().send("+2290197123456", "x")
     assert caught.value.status == 401 and not caught.value.retry
-    assert "refused the credentials" in caught.value.message
+    assert "RapidPro a refusé les identifiants (HTTP 401)" in caught.value.message
 
 
 def test_rapidpro_field_errors_are_read(rapidpro):
@@ -61,7 +61,10 @@ def test_rapidpro_5xx_and_timeout_are_retryable(rapidpro, settings):
     rapidpro.delay = 1.0
     with pytest.raises(SmsError) as caught:
         get_backend().send("+2290197123456", "x")
-    assert caught.value.retry and "did not answer in time" in caught.value.message
+    assert (
+        caught.value.retry
+        and caught.value.message == "RapidPro n’a pas répondu à temps."
+    )
 
 
 def test_africastalking_posts_the_form_with_the_api_key(africastalking):

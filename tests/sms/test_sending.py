@@ -48,7 +48,7 @@ def test_429_waits_its_retry_after_then_the_next_run_sends(subscriber, rapidpro)
     ]
     message = services.send_sms(subscriber, "survey_opens", "k-3", "x")
     assert message.status == SmsStatus.RETRY
-    assert "slow down" in message.error
+    assert message.error == "RapidPro demande de ralentir (trop de requêtes)."
     wait = message.next_attempt_at - timezone.now()
     assert dt.timedelta(seconds=110) < wait <= dt.timedelta(seconds=120)
 
@@ -152,4 +152,18 @@ def test_the_log_shows_failures_to_facilitators_only(
     assert client.get(url).status_code in (302, 403)
     client.force_login(facilitator)
     page = client.get(url + "?status=failed").content.decode()
-    assert "⚠ Failed" in page and "urns: Invalid URN" in page
+    assert "⚠ Échec" in page and "urns: Invalid URN" in page
+
+
+def test_retry_command_sends_what_is_due(subscriber, rapidpro):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    rapidpro.script = [(500, {}, b"oops")]
+    message = services.send_sms(subscriber, "survey_opens", "k-7", "x")
+    SmsMessage.objects.filter(pk=message.pk).update(next_attempt_at=message.created_at)
+    out = StringIO()
+    call_command("retry_sms", stdout=out)
+    assert out.getvalue().strip() == "1 SMS retried, 1 sent."
+    assert SmsMessage.objects.get(pk=message.pk).status == SmsStatus.SENT
