@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sms.phones import to_e164
-from sms.selectors import member_region
+from sms.selectors import member_region, subscription_of
 
 
 class SmsSettingsForm(forms.Form):
@@ -26,6 +26,9 @@ class SmsSettingsForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.region, self.country_name = member_region(user) if user else (None, "")
+        subscription = subscription_of(user) if user else None
+        #: The member answered STOP: the page says how to get SMS again.
+        self.stopped_by_sms = bool(subscription and subscription.stopped_by_sms)
         if self.region:
             help_text = _(
                 "Without the country code, it is read as a number of %(country)s."

@@ -18,7 +18,13 @@ from django.utils import timezone
 from portal.links import absolute_url
 from sms import selectors
 from sms.backends import SmsError, get_backend
-from sms.models import ShortLink, SmsMessage, SmsStatus, SmsSubscription
+from sms.models import (
+    ShortLink,
+    SmsMessage,
+    SmsStatus,
+    SmsSubscription,
+    new_short_code,
+)
 from sms.phones import same_number
 
 logger = logging.getLogger(__name__)
@@ -61,10 +67,13 @@ def send_sms(
 def retry_due(now: dt.datetime | None = None) -> list[SmsMessage]:
     """Try again every message whose retry is due; each claimed first (retry →
     pending), so two runs never send one twice. A member who stopped SMS since
-    gets nothing: the message is cancelled."""
+    gets nothing: the message is cancelled. A retry that fails again ends the
+    round (the gateway is still throttling or down)."""
     now = now or timezone.now()
     done = []
-    due = SmsMessage.objects.filter(status=SmsStatus.RETRY, next_attempt_at__lte=now)
+    due = SmsMessage.objects.filter(
+        status=SmsStatus.RETRY, next_attempt_at__lte=now
+    ).order_by("next_attempt_at", "pk")
     for pk in due.values_list("pk", flat=True):
         claimed = SmsMessage.objects.filter(pk=pk, status=SmsStatus.RETRY).update(
             status=SmsStatus.PENDING
@@ -79,6 +88,8 @@ def retry_due(now: dt.datetime | None = None) -> list[SmsMessage]:
             message.save(update_fields=["status", "next_attempt_at"])
             continue
         done.append(_attempt(message, now))
+        if done[-1].status == SmsStatus.RETRY:
+            break  # the gateway is throttling or down: the rest wait their turn
     return done
 
 
@@ -148,10 +159,14 @@ def secret_matches(given: str) -> bool:
 
 
 # --- Short links ---------------------------------------------------------------
-def short_link(url: str) -> str:
+def short_link(url: str, create: bool = True) -> str:
     """A short absolute address on BASE_URL (``/s/<code>``) that redirects to `url`
-    (a path or an address on BASE_URL); the same `url` keeps its code."""
+    (a path or an address on BASE_URL); the same `url` keeps its code. Without
+    ``create`` (a dry run) nothing is stored: a new link is shown as it would be
+    long, with a placeholder code."""
     link = ShortLink.objects.filter(url=url).first()
+    if link is None and not create:
+        return absolute_url("/s/" + "x" * len(new_short_code()))
     while link is None:
         try:
             with transaction.atomic():

@@ -48,16 +48,20 @@ def sms_key(due: Due, recipient: Recipient) -> str:
 
 def send_due_sms(today, dry_run: bool = False) -> SmsReport:
     """Retry the SMS whose gateway failed before, then send today's reminders by
-    SMS. A dry run sends, retries and records nothing: it lists who would get what."""
+    SMS. A dry run sends, retries and records nothing: it lists who would get what.
+    A gateway that answers "later" (429, 5xx, timeout) ends the run's SMS: the
+    members not reached yet are not claimed, so the next run sends theirs."""
     report = SmsReport()
     if not dry_run:
         report.retried = sms_services.retry_due()
+        if any(message.status == SmsStatus.RETRY for message in report.retried):
+            return report  # the gateway still refuses: today's wait for the next run
     for due in due_reminders(today):
         for recipient in recipients(due, sms=True):
             key = sms_key(due, recipient)
             if sms_selectors.already_logged(key):
                 continue
-            text = reminder_sms(due, recipient)
+            text = reminder_sms(due, recipient, dry_run)
             if dry_run:
                 report.would_send.append((recipient, text))
                 continue
@@ -68,14 +72,17 @@ def send_due_sms(today, dry_run: bool = False) -> SmsReport:
                 continue
             bucket = report.sent if message.status == SmsStatus.SENT else report.failed
             bucket.append(message)
+            if message.status == SmsStatus.RETRY:
+                return report  # throttled or down: the others wait for the next run
     return report
 
 
-def reminder_sms(due: Due, recipient: Recipient) -> str:
+def reminder_sms(due: Due, recipient: Recipient, dry_run: bool = False) -> str:
     """The SMS in the member's language, linking (short) to the cycle in it."""
     language = recipient.language
     page = in_language(due.cycle, language) or due.cycle
-    link = sms_services.short_link(page_url(page) + _anchor(due.kind))
+    target = page_url(page) + _anchor(due.kind)
+    link = sms_services.short_link(target, create=not dry_run)
     with translation.override(language or settings.LANGUAGE_CODE):
         return sms_text(due.kind, page.title, link, due.days_left or 0)
 

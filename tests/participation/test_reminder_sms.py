@@ -64,15 +64,17 @@ def test_sms_in_each_members_language_in_one_sms_with_a_short_link(
 
 
 def test_never_twice_and_a_gateway_error_retried_on_the_next_run(texters, rapidpro):
-    rapidpro.script = [(503, {}, b"busy")]  # the first SMS of the run fails
+    rapidpro.script = [
+        (429, {"Retry-After": "0"}, {"detail": "Request was throttled."})
+    ]
     first = send_due_reminders(today=OPENS)
-    assert len(first.sms.sent) == 1 and len(first.sms.failed) == 1
-    failed = SmsMessage.objects.get(status=SmsStatus.RETRY)
-    SmsMessage.objects.filter(pk=failed.pk).update(next_attempt_at=failed.created_at)
+    # throttled at the first SMS: the run stops there, the other member unclaimed
+    assert first.sms.sent == [] and len(first.sms.failed) == 1
+    assert SmsMessage.objects.get().status == SmsStatus.RETRY
 
     second = send_due_reminders(today=OPENS)
     assert [m.status for m in second.sms.retried] == [SmsStatus.SENT]
-    assert second.sms.sent == [] and len(rapidpro.requests) == 3
+    assert len(second.sms.sent) == 1 and len(rapidpro.requests) == 3
     send_due_reminders(today=OPENS)
     assert len(rapidpro.requests) == 3
     assert SmsMessage.objects.filter(status=SmsStatus.SENT).count() == 2
@@ -83,6 +85,7 @@ def test_dry_run_sends_and_records_nothing(texters, rapidpro):
     assert "2 SMS would be sent." in out
     assert "District.Team : le questionnaire" in out
     assert rapidpro.requests == [] and not SmsMessage.objects.exists()
+    assert not ShortLink.objects.exists()
 
 
 def test_settings_page_opts_in_with_the_countrys_prefix(client, teams):
@@ -140,3 +143,19 @@ def test_guinea_member_types_a_guinean_number(client, teams):
         URL, {"language": "fr", "sms-sms_reminders": "on", "sms-phone": "622 12 34 56"}
     )
     assert SmsSubscription.objects.get(user=member).phone == BOKE
+
+
+def test_stop_by_sms_shows_on_the_settings_page_and_the_box_opts_back_in(
+    client, texters
+):
+    kandi, _boke = texters
+    SmsSubscription.objects.filter(user=kandi).update(
+        opted_in=False, stopped_by_sms=True
+    )
+    client.force_login(kandi)
+    page = client.get(URL).content.decode()
+    assert "Vous avez répondu STOP à un SMS" in page
+    client.post(URL, {"language": "fr", "sms-sms_reminders": "on", "sms-phone": KANDI})
+    subscription = SmsSubscription.objects.get(user=kandi)
+    assert subscription.opted_in and not subscription.stopped_by_sms
+    assert "Vous avez répondu STOP" not in client.get(URL).content.decode()

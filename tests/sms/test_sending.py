@@ -167,3 +167,16 @@ def test_retry_command_sends_what_is_due(subscriber, rapidpro):
     call_command("retry_sms", stdout=out)
     assert out.getvalue().strip() == "1 SMS retried, 1 sent."
     assert SmsMessage.objects.get(pk=message.pk).status == SmsStatus.SENT
+
+
+def test_a_retry_round_stops_when_the_gateway_still_refuses(
+    subscriber, teammate, rapidpro
+):
+    SmsSubscription.objects.create(user=teammate, phone="+2290197654321", opted_in=True)
+    rapidpro.script = [(503, {}, b"down"), (503, {}, b"down"), (503, {}, b"down")]
+    services.send_sms(subscriber, "survey_opens", "k-8", "x")
+    services.send_sms(teammate, "survey_opens", "k-9", "x")
+
+    done = services.retry_due(now=timezone.now() + dt.timedelta(days=1))
+    assert [m.key for m in done] == ["k-8"] and len(rapidpro.requests) == 3
+    assert SmsMessage.objects.get(key="k-9").attempts == 1  # untouched, still due
