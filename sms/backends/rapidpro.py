@@ -23,6 +23,8 @@ class SmsBackend(BaseSmsBackend):
     def __init__(self, url: str | None = None, token: str | None = None):
         self.url = (url or settings.RAPIDPRO_URL).rstrip("/")
         self.token = token or settings.RAPIDPRO_TOKEN
+        #: "tel" (SMS) or "whatsapp", where the workspace has a WhatsApp channel
+        self.scheme = settings.RAPIDPRO_URN_SCHEME
         if not self.url or not self.token:
             raise SmsError(
                 _("RapidPro is not configured (RAPIDPRO_URL, RAPIDPRO_TOKEN).")
@@ -32,7 +34,7 @@ class SmsBackend(BaseSmsBackend):
         response = post(
             f"{self.url}/api/v2/broadcasts.json",
             gateway=GATEWAY,
-            json={"urns": [f"tel:{phone}"], "text": text},
+            json={"urns": [urn(self.scheme, phone)], "text": text},
             headers={
                 "Authorization": f"Token {self.token}",
                 "Accept": "application/json",
@@ -62,11 +64,16 @@ class SmsBackend(BaseSmsBackend):
             return None
         contact = body.get("contact") if isinstance(body.get("contact"), dict) else {}
         given = body.get("input") if isinstance(body.get("input"), dict) else {}
-        urn = given.get("urn") or contact.get("urn") or body.get("urn") or ""
+        address = given.get("urn") or contact.get("urn") or body.get("urn") or ""
         text = given.get("text") or body.get("text") or ""
-        if not isinstance(urn, str) or not isinstance(text, str) or not urn:
+        if not isinstance(address, str) or not isinstance(text, str) or not address:
             return None
-        return Inbound(phone=urn.removeprefix("tel:"), text=text)
+        return Inbound(phone=address.split(":", 1)[-1], text=text)
+
+
+def urn(scheme: str, phone: str) -> str:
+    """RapidPro's URN of a number: ``tel:+229…``; WhatsApp's has no "+"."""
+    return f"whatsapp:{phone.lstrip('+')}" if scheme == "whatsapp" else f"tel:{phone}"
 
 
 def _errors_of(body) -> str:

@@ -9,6 +9,7 @@ field errors); answers 201 with the broadcast. Africa's Talking
 requests otherwise: ``server.script = [(429, {"Retry-After": "7"}, body), …]``."""
 
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -83,7 +84,9 @@ class RapidProHandler(_Handler):
             return self._answer(400, {"detail": "JSON parse error"})
         errors = {}
         urns = payload.get("urns")
-        if not urns or not all(str(u).startswith("tel:+") for u in urns):
+        if not urns or not all(
+            re.match(r"^(tel:\+|whatsapp:)\d+$", str(u)) for u in urns
+        ):
             errors["urns"] = ["Invalid URN: " + ", ".join(map(str, urns or []))]
         if not payload.get("text"):
             errors["text"] = ["This field is required."]

@@ -121,3 +121,11 @@ def test_africastalking_sandbox_url_by_default(settings):
     settings.AFRICASTALKING_USERNAME = "districtteam"
     backend = get_backend("sms.backends.africastalking.SmsBackend")
     assert backend.url == "https://api.africastalking.com/version1/messaging"
+
+
+def test_rapidpro_whatsapp_urn_where_the_workspace_has_whatsapp(rapidpro, settings):
+    settings.RAPIDPRO_URN_SCHEME = "whatsapp"
+    get_backend().send("+2290197123456", "Bonjour")
+    assert json.loads(rapidpro.requests[0]["body"])["urns"] == [
+        "whatsapp:2290197123456"
+    ]

@@ -180,3 +180,15 @@ def test_a_retry_round_stops_when_the_gateway_still_refuses(
     done = services.retry_due(now=timezone.now() + dt.timedelta(days=1))
     assert [m.key for m in done] == ["k-8"] and len(rapidpro.requests) == 3
     assert SmsMessage.objects.get(key="k-9").attempts == 1  # untouched, still due
+
+
+def test_stop_from_a_whatsapp_contact(client, subscriber, settings):
+    settings.SMS_WEBHOOK_SECRET = "s3cret"
+    body = {"contact": {"urn": "whatsapp:2290197123456"}, "input": {"text": "stop"}}
+    answer = client.post(
+        reverse("sms:inbound", args=["rapidpro"]),
+        json.dumps(body),
+        content_type="application/json",
+        headers={"X-Sms-Secret": "s3cret"},
+    )
+    assert answer.json() == {"stopped": 1}
