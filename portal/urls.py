@@ -28,6 +28,7 @@ urlpatterns = [
     re_path(r"^api/", views.api_not_found, name="api-not-found"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("charts/", include("charts.urls")),
+    path("", include("sms.urls")),  # /s/<code> short links, /sms/inbound/ webhooks
 ]
 
 account_patterns = [

@@ -32,6 +32,7 @@ from districts.models import District
 from districts.roles import Role
 from participation.models import ReminderDelivery, ReminderKind
 from portal.privacy import restrictions_of, user_may_read
+from sms import selectors as sms_selectors
 
 SURVEY_KINDS = (
     ReminderKind.SURVEY_OPENS,
@@ -125,30 +126,28 @@ def due_reminders(today: dt.date) -> list[Due]:
     return due
 
 
-def recipients(due: Due) -> list[Recipient]:
+def recipients(due: Due, sms: bool = False) -> list[Recipient]:
     """Active members with an e-mail who still need this reminder.
 
     Only members of districts taking part in the cycle, and only those its privacy
     lets in (portal/privacy.py); survey reminders skip
     districts that have submitted; everybody skips members who opted out or already
-    had this reminder for this cycle."""
+    had this reminder for this cycle. With ``sms``: the members who want SMS
+    instead, whatever their e-mail choice (the SMS log keeps each one to once)."""
     members = (
         get_user_model()
         .objects.filter(
             is_active=True,
             groups__name=Role.HDMT_MEMBER,
             membership__district__in=districts_taking_part(due.cycle),
-            reminder_opt_out__isnull=True,
-        )
-        .exclude(email="")
-        .exclude(
-            pk__in=ReminderDelivery.objects.filter(
-                cycle=due.cycle, kind=due.kind
-            ).values("user_id")
         )
         .select_related("membership__district", "discussion_settings")
         .order_by("membership__district__name", "pk")
     )
+    if sms:
+        members = members.filter(pk__in=sms_selectors.subscriber_ids())
+    else:
+        members = _email_recipients(members, due)
     statuses = dict(
         SurveyResponse.objects.filter(cycle=due.cycle).values_list(
             "district_id", "status"
@@ -171,6 +170,18 @@ def recipients(due: Due) -> list[Recipient]:
         for user in members.distinct()
         if user_may_read(user, restrictions)
     ]
+
+
+def _email_recipients(members, due: Due):
+    return (
+        members.filter(reminder_opt_out__isnull=True)
+        .exclude(email="")
+        .exclude(
+            pk__in=ReminderDelivery.objects.filter(
+                cycle=due.cycle, kind=due.kind
+            ).values("user_id")
+        )
+    )
 
 
 def member_language(user) -> str:

@@ -24,6 +24,7 @@ from discussions.services import remember_language
 from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
 from participation.reminders.selectors import Due, Recipient, due_reminders, recipients
+from participation.reminders.sms_channel import SmsReport, send_due_sms
 from portal import mail
 from portal.links import absolute_url, page_url
 from portal.times import time_with_zone
@@ -47,6 +48,7 @@ class Report:
     today: dt.date
     dry_run: bool
     batches: list[Batch] = field(default_factory=list)
+    sms: SmsReport = field(default_factory=SmsReport)
 
     @property
     def sent_count(self) -> int:
@@ -117,6 +119,7 @@ def send_due_reminders(today: dt.date | None = None, dry_run: bool = False) -> R
                     batch.failed.append(recipient)
         if batch.sent or batch.failed:
             report.batches.append(batch)
+    report.sms = send_due_sms(today, dry_run)
     return report
 
 

@@ -10,6 +10,8 @@ from districts.timezones import own_zone_name
 from participation.reminders import services
 from participation.reminders.forms import ReminderSettingsForm
 from participation.reminders.selectors import member_language
+from participation.reminders.sms_settings import save_sms_settings, sms_initial
+from sms.forms import SmsSettingsForm
 
 
 @login_required
@@ -17,13 +19,15 @@ def reminder_settings(request):
     user = request.user
     if request.method == "POST":
         form = ReminderSettingsForm(request.POST)
-        if form.is_valid():
+        sms_form = SmsSettingsForm(request.POST, user=user)
+        if form.is_valid() and sms_form.is_valid():
             services.save_preferences(
                 user,
                 form.cleaned_data["reminders"],
                 form.cleaned_data["language"],
                 form.cleaned_data["time_zone"],
             )
+            save_sms_settings(user, sms_form)
             forget_zone(request)
             messages.success(request, _("Your choice is saved."))
             return redirect("reminders:settings")
@@ -35,7 +39,12 @@ def reminder_settings(request):
                 "time_zone": own_zone_name(user),
             }
         )
-    return render(request, "participation/reminder_settings.html", {"form": form})
+        sms_form = SmsSettingsForm(initial=sms_initial(user), user=user)
+    return render(
+        request,
+        "participation/reminder_settings.html",
+        {"form": form, "sms_form": sms_form},
+    )
 
 
 def unsubscribe(request, token):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "charts",
     "discussions",
     "participation",
+    "sms",
     # Comments (django-comments-xtd on django-contrib-comments, which needs sites).
     "django_comments_xtd",
     "django_comments",
@@ -248,6 +249,20 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "District.Team <noreply@district.team>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- SMS: console by default; RapidPro or Africa's Talking (README, "SMS").
+SMS_BACKEND = env_str("SMS_BACKEND", "sms.backends.console.SmsBackend")
+RAPIDPRO_URL = env_str("RAPIDPRO_URL")
+RAPIDPRO_TOKEN = env_str("RAPIDPRO_TOKEN")
+RAPIDPRO_URN_SCHEME = env_str("RAPIDPRO_URN_SCHEME", "tel")  # or "whatsapp"
+AFRICASTALKING_USERNAME = env_str("AFRICASTALKING_USERNAME")
+AFRICASTALKING_API_KEY = env_str("AFRICASTALKING_API_KEY")
+AFRICASTALKING_SENDER_ID = env_str("AFRICASTALKING_SENDER_ID")
+AFRICASTALKING_URL = env_str("AFRICASTALKING_URL")  # empty: live, or sandbox
+SMS_WEBHOOK_SECRET = env_str("SMS_WEBHOOK_SECRET")  # empty: inbound webhooks refuse
+SMS_MAX_ATTEMPTS = env_int("SMS_MAX_ATTEMPTS", 5)
+SMS_RETRY_SECONDS = env_int("SMS_RETRY_SECONDS", 300)  # doubled at each attempt
+SMS_TIMEOUT_SECONDS = env_int("SMS_TIMEOUT_SECONDS", 20)
 
 # --- Slow work off the request path (django-tasks, brought by Wagtail).
 # Immediate here (make run, dev, tests): a task runs inside the call that enqueues it.

@@ -16,6 +16,7 @@ LAYERS = {
     "districts": 1,
     "search": 2,
     "charts": 2,
+    "sms": 2,
     "discussions": 3,
     "cycles": 4,
     "lessons": 5,

@@ -47,8 +47,22 @@ class Command(BaseCommand):
                     )
             for recipient in batch.failed:
                 self.stderr.write(f"  not sent, will retry: {recipient.email}")
+        self._sms(report.sms, dry_run)
         total = report.sent_count
         self.stdout.write(
             f"{report.today.isoformat()}: {total} reminder(s) {verb}"
             + (f", {report.failed_count} failed." if report.failed_count else ".")
         )
+
+    def _sms(self, sms, dry_run):
+        for recipient, text in sms.would_send:
+            self.stdout.write(f"  SMS would go to {recipient.email}: {text}")
+        for message in sms.failed:
+            self.stderr.write(f"  SMS {message.get_status_display()}: {message.key}")
+        if dry_run:
+            self.stdout.write(f"{len(sms.would_send)} SMS would be sent.")
+        else:
+            self.stdout.write(
+                f"{sms.sent_count} SMS sent, {len(sms.failed)} not sent"
+                f" ({len(sms.retried)} retried)."
+            )
