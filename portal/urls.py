@@ -29,6 +29,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("charts/", include("charts.urls")),
 ]
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):  # replies by e-mail (README)
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
 
 account_patterns = [
     path("login/", views.PortalLoginView.as_view(), name="login"),
