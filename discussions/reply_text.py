@@ -123,7 +123,7 @@ def body_text(message: EmailMessage) -> str:
 
 def strip_quoted(text: str) -> str:
     """The new part of a reply: quoted history, quotes and signatures cut."""
-    text = text.replace("\r\n", "\n").replace("\xa0", " ")
+    text = text.replace("\r\n", "\n").replace("\xa0", " ").replace("\x00", "")
     parsed = EmailReplyParser(languages=LANGUAGES).parse_reply(text=text) or ""
     kept: list[str] = []
     for line in parsed.split("\n"):

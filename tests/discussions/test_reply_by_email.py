@@ -233,6 +233,7 @@ def test_a_district_attributed_thread_names_the_e_mailed_reply_by_district(
         ("Yes.\n\nSent from my phone", "Yes."),
         ("Top.\n> quoted line\nEnd.", "Top.\nEnd."),
         ("Ligne 1\n\n\n\nLigne 2", "Ligne 1\n\nLigne 2"),
+        ("Sans\x00 NUL", "Sans NUL"),  # PostgreSQL cannot store one
     ],
 )
 def test_strip_quoted(text, kept):
