@@ -238,3 +238,43 @@ def test_a_district_attributed_thread_names_the_e_mailed_reply_by_district(
 )
 def test_strip_quoted(text, kept):
     assert strip_quoted(text) == kept
+
+
+def test_a_digest_gives_each_comment_its_own_reply_address(
+    forum, member, other_member, teammate, say
+):
+    from django.core.management import call_command
+
+    from discussions.services import set_frequency
+
+    say(member, forum, "Mon sujet")
+    set_frequency(member, "daily")
+    first = say(other_member, forum, "Premier")
+    second = say(teammate, forum, "Second")
+    mail.outbox.clear()
+    call_command("send_digests")
+    (digest,) = mail.outbox
+    assert digest.reply_to == []  # "Reply" could not say which comment it answers
+    assert digest.body.count("Pour répondre par e-mail, écrivez à") == 2
+    for comment in (first, second):
+        address = reply_tokens.reply_address(member, comment_id=comment.pk)
+        assert address in digest.body
+    token = reply_tokens.tokens_in([digest.body])[1]
+    assert reply_tokens.read_token(token).comment_id == second.pk
+
+
+def test_the_synthesis_announcement_answers_in_its_thread(client, make_cycle, member):
+    cycle = make_cycle(step=5)
+    client.force_login(member)
+    client.post(f"/fr/discussions/page/{cycle.pk}/post/", {"text": "Nous suivons."})
+    mail.outbox.clear()
+    cycle.synthesis = "<p>Leçon clé : anticiper les commandes.</p>"
+    cycle.save_revision().publish()
+    (announcement,) = mail.outbox
+    (address,) = announcement.reply_to
+    assert "Répondez à cet e-mail pour commenter" in announcement.body
+    message = reply("iphone_fr", member, to=address)
+    outcome = receive(message)
+    assert outcome.status == "posted"
+    assert outcome.comment.object_pk == str(cycle.pk)
+    assert outcome.comment.level == 0
