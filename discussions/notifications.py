@@ -24,6 +24,7 @@ from discussions.models import (
     NotificationSettings,
 )
 from discussions.pages import protocol, thread_page_id
+from discussions.reply_tokens import reply_address
 from discussions.selectors import attributor_for, readable_comment
 from districts.models import Membership
 from districts.timezones import zone_for_user
@@ -162,12 +163,15 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
                 "when": datetime_with_zone(item.comment.submit_date, zone),
                 "excerpt": item.comment.comment[:300],
                 "url": _comment_url(item.comment, prefs.language),
+                "reply_address": reply_address(user, comment_id=item.comment_id),
             }
             for item in items
         ]
         context = {
             "user": user,
             "entries": entries,
+            # One comment: "Reply" answers it; several: each entry says its address.
+            "reply_each": len(entries) > 1,
             "unsubscribe_url": absolute_url(
                 reverse(
                     "discussions:unsubscribe",
@@ -191,6 +195,7 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
         body_template="discussions/email/notification.txt",
         context=context,
         unsubscribe_url=context["unsubscribe_url"],
+        reply_to="" if len(entries) > 1 else entries[0]["reply_address"],
     )
     return True
 
@@ -284,6 +289,7 @@ def announce_synthesis(page) -> int:
                 "title": translated.title,
                 "excerpt": Truncator(strip_tags(text)).chars(600),
                 "url": f"{page_url(translated)}#synthesis",
+                "reply_address": reply_address(user, page_id=thread_id),
                 "unsubscribe_url": absolute_url(
                     reverse(
                         "discussions:unsubscribe",
@@ -302,6 +308,7 @@ def announce_synthesis(page) -> int:
             body_template="discussions/email/synthesis.txt",
             context=context,
             unsubscribe_url=context["unsubscribe_url"],
+            reply_to=context["reply_address"],
         )
         sent += 1
     return sent

@@ -76,6 +76,7 @@ def compose(
     zone=None,
     unsubscribe_url: str = "",
     one_click: bool = False,
+    reply_to: str = "",
     polish: Callable[[str], str] | None = None,
     connection=None,
 ) -> EmailMessage:
@@ -84,7 +85,8 @@ def compose(
     The subject is ``subject`` (already in the recipient's language) or rendered from
     ``subject_template`` and folded onto one line. ``polish`` finishes each text
     rendered from a template (e.g. French elision before a district's name). ``unsubscribe_url`` adds
-    List-Unsubscribe; ``one_click`` says a POST to it unsubscribes (RFC 8058)."""
+    List-Unsubscribe; ``one_click`` says a POST to it unsubscribes (RFC 8058);
+    ``reply_to`` is the Reply-To address (a signed reply address, for instance)."""
     finish = polish or (lambda text: text)
     with recipient_locale(language, zone):
         if subject_template:
@@ -98,7 +100,12 @@ def compose(
         if one_click:
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message = EmailMultiAlternatives(
-        subject, body, to=[to], headers=headers, connection=connection
+        subject,
+        body,
+        to=[to],
+        headers=headers,
+        connection=connection,
+        reply_to=[reply_to] if reply_to else None,
     )
     if html:
         message.attach_alternative(html, "text/html")

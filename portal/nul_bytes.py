@@ -12,6 +12,10 @@ from django.http import QueryDict
 
 NUL = "\x00"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# Inbound e-mail webhooks read the raw body themselves (SendGrid's parser needs it
+# after its form fields): reading their fields here would consume the stream. The
+# text they carry loses its NULs in discussions/reply_text.py.
+RAW_BODY_PREFIXES = ("/anymail/",)
 
 
 def _without_nul(data: QueryDict) -> QueryDict:
@@ -33,7 +37,11 @@ class StripNulBytesMiddleware:
 
     def __call__(self, request):
         request.GET = _without_nul(request.GET)
-        if request.method not in ("GET", "HEAD") and request.content_type in FORM_TYPES:
+        if (
+            request.method not in ("GET", "HEAD")
+            and request.content_type in FORM_TYPES
+            and not request.path.startswith(RAW_BODY_PREFIXES)
+        ):
             request.POST = _without_nul(request.POST)
         if any(NUL in value for value in request.COOKIES.values()):
             request.COOKIES = {

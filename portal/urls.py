@@ -1,3 +1,4 @@
+from anymail import urls as anymail_urls
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
@@ -30,6 +31,16 @@ urlpatterns = [
     path("charts/", include("charts.urls")),
     path("", include("sms.urls")),  # /s/<code> short links, /sms/inbound/ webhooks
 ]
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # Replies by e-mail (README): the inbound webhooks of the ESPs we document (each
+    # checks basic auth; Mailgun its signature too), not their tracking webhooks.
+    _esps = ("amazon_ses", "mailgun", "postmark", "sendgrid")
+    _inbound = [
+        pattern
+        for pattern in anymail_urls.urlpatterns
+        if pattern.name in {f"{esp}_inbound_webhook" for esp in _esps}
+    ]
+    urlpatterns.append(path("anymail/", include((_inbound, "anymail"))))
 
 account_patterns = [
     path("login/", views.PortalLoginView.as_view(), name="login"),

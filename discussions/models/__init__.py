@@ -14,6 +14,7 @@ from discussions.models.following import (
     NotificationSettings,
 )
 from discussions.models.pages import Attribution, DiscussablePageMixin, ForumPage
+from discussions.models.translations import MachineTranslation
 
 __all__ = [
     "Announcement",
@@ -25,6 +26,7 @@ __all__ = [
     "Follow",
     "ForumPage",
     "Frequency",
+    "MachineTranslation",
     "Notification",
     "NotificationKind",
     "NotificationSettings",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
+from discussions import translation
 from discussions.models import (
     CommentStatus,
     Follow,
@@ -40,6 +41,7 @@ class CommentView:
     can_reply: bool
     own_text: str = ""  # the author's typed text, for their edit form only
     lang: str = ""  # its language when not the page's (lang_attribute)
+    can_translate: bool = False  # signed in, other language, translator configured
     replies: list["CommentView"] = field(default_factory=list)
 
     @property
@@ -113,6 +115,7 @@ def thread_for(page, user, params) -> Thread:
     attribution = target.discussion_attribution
     user_can_post = can_post(user, target)
     is_open = bool(target.discussion_is_open(timezone.now()))
+    translatable = bool(rows) and user.is_authenticated and translation.available()
     views: dict[int, CommentView] = {}
     for row in rows:
         details = row.details
@@ -137,6 +140,7 @@ def thread_for(page, user, params) -> Thread:
             can_reply=user_can_post and row.level < 2,
             lang=lang_attribute(details.language),
         )
+        views[row.pk].can_translate = translatable and bool(views[row.pk].lang)
         if views[row.pk].can_change:
             views[row.pk].own_text = row.comment
     top = []

@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from discussions import markup
+from discussions import markup, translation
 from discussions.selectors import (
     anchor_counts,
     chart_comments,
@@ -64,3 +64,29 @@ def comment_html(html: str) -> str:
     """A comment's stored HTML, cleaned again with nh3's allow-list before it is
     marked safe (it was cleaned on write; the allow-list here is the guarantee)."""
     return mark_safe(markup.clean(html or ""))  # noqa: S308 - cleaned by nh3 just now
+
+
+@register.filter
+def safe_rich_translation(html: str) -> str:
+    """A stored synthesis translation, cleaned again before it is marked safe."""
+    return mark_safe(translation.clean_rich_text(html or ""))  # noqa: S308 - nh3
+
+
+@register.inclusion_tag("discussions/_translate_form.html", takes_context=True)
+def synthesis_translation(context, page):
+    """The "Translate" form under a synthesis shown in another language: for
+    signed-in readers (a form token would keep the page out of the page cache),
+    when a machine translator is configured."""
+    request = context["request"]
+    offered = (
+        request.user.is_authenticated
+        and getattr(page, "synthesis_in_other_language", False)
+        and translation.available()
+    )
+    return {
+        "action": reverse("discussions:translate_synthesis", args=[page.pk])
+        if offered
+        else "",
+        "next": request.path,
+        "request": request,
+    }

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "taggit",
     # The database task backend (its queue table) and its db_worker command.
     "django_tasks_db",
+    # Inbound e-mail webhooks (replies by e-mail); its URLs only when ANYMAIL is set.
+    "anymail",
     # Security.
     "axes",
     "csp",
@@ -317,6 +319,30 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 DISCUSSIONS_EDIT_WINDOW_MINUTES = 15
 DISCUSSIONS_PAGE_SIZE = 20  # top-level threads per screenful
+
+# --- Replies by e-mail (README "Replies by e-mail"): off without REPLY_DOMAIN.
+DISCUSSIONS_REPLY_DOMAIN = env_str("REPLY_DOMAIN")
+DISCUSSIONS_REPLY_MAX_AGE_DAYS = env_int("REPLY_MAX_AGE_DAYS", 60)
+# django-anymail's inbound webhooks (/anymail/<esp>/inbound/): basic auth with
+# ANYMAIL_WEBHOOK_SECRET on every ESP (and Mailgun's signature with its key). The
+# URLs exist only when the secret is set: without it anymail would accept anyone.
+ANYMAIL = {
+    name: value
+    for name, value in {
+        "WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET"),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env_str("MAILGUN_WEBHOOK_SIGNING_KEY"),
+    }.items()
+    if value
+}
+# A plain mailbox read by `manage.py receive_reply_mail` (cron).
+REPLY_IMAP = {
+    "HOST": env_str("REPLY_IMAP_HOST"),
+    "PORT": env_int("REPLY_IMAP_PORT", 993),
+    "USER": env_str("REPLY_IMAP_USER"),
+    "PASSWORD": env_str("REPLY_IMAP_PASSWORD"),
+    "SSL": env_bool("REPLY_IMAP_SSL", True),
+    "FOLDER": env_str("REPLY_IMAP_FOLDER", "INBOX"),
+}
 
 # --- Invitations: how long a link e-mailed to a new HDMT member stays valid.
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 14)

@@ -44,4 +44,5 @@ RATE_LIMITS = {
     "invitation": env_str("RATE_LIMIT_INVITATION", "10/m"),
     "password_reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
     "password_reset_email": env_str("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
+    "translate": env_str("RATE_LIMIT_TRANSLATE", "20/m"),
 }

@@ -18,3 +18,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # Off in tests unless a test turns it on (tests/portal/test_page_cache.py): a cached page
 # would hide what a test just changed by hand in the database.
 PAGE_CACHE_SECONDS = 0
+# Replies by e-mail on, with the webhooks' secrets (tests/discussions/test_reply_*.py).
+DISCUSSIONS_REPLY_DOMAIN = "reply.district.test"
+ANYMAIL = {
+    "WEBHOOK_SECRET": "esp-user:esp-password",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "key-test-mailgun-signing",
+}
