@@ -141,7 +141,12 @@ self.addEventListener("message", function (event) {
   }
 });
 
-// Background Sync: drafts typed offline sent through the draft path, as the page would.
+// Background Sync: drafts typed offline sent through the draft path when no page of
+// the site is open (an open page sends them itself, with its current version, so a
+// draft is never sent twice with two versions).
 self.addEventListener("sync", function (event) {
-  if (event.tag === "dt-survey-drafts") event.waitUntil(DTOffline.flush(fetch.bind(self)));
+  if (event.tag !== "dt-survey-drafts") return;
+  event.waitUntil(self.clients.matchAll({ type: "window" }).then(function (open) {
+    if (!open.length) return DTOffline.flush(fetch.bind(self));
+  }));
 });

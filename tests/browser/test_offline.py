@@ -4,6 +4,8 @@ reach the server once through the draft path when the connection returns; two
 teammates offline on two devices get the merge or the 409 of the online path; logout
 leaves nothing for the next person at the same browser."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -16,6 +18,7 @@ KEPT = """url => caches.keys().then(names => Promise.all(names
   .filter(name => name.startsWith("dt-member-"))
   .map(name => caches.open(name).then(cache => cache.match(url, { ignoreVary: true })))))
   .then(found => found.some(Boolean))"""
+WAITING = re.compile("Pas de connexion|Enregistrement")
 MEMBER_CACHES = """() => caches.keys().then(names =>
   names.filter(name => name.startsWith("dt-member-")))"""
 
@@ -184,3 +187,21 @@ def test_logout_clears_the_cache_and_the_next_member_sees_nothing_offline(
     assert page.locator("#survey-form").get_attribute("data-member") == member_id(
         other_member
     )
+
+
+def test_an_expired_session_drops_the_members_pages_at_the_next_page_online(
+    page, live_server, browser_context, open_cycle, member
+):
+    from django.contrib.sessions.models import Session
+
+    visit_once(page, live_server, member, open_cycle)
+    Session.objects.all().delete()  # the session expired: nobody is signed in
+    page.goto(f"{live_server.url}/fr/")
+    for _attempt in range(50):
+        if page.evaluate(MEMBER_CACHES) == []:
+            break
+        page.wait_for_timeout(200)
+    assert page.evaluate(MEMBER_CACHES) == []
+    browser_context.set_offline(True)
+    page.goto(f"{live_server.url}{open_cycle.url}")
+    expect(page.get_by_role("heading", name="Pas de connexion")).to_be_visible()
