@@ -81,7 +81,17 @@
 
   // --- Offline: the queue in IndexedDB (survey-offline.js), what waits, last sync.
   var member = form.dataset.member || "";
-  var queue = window.DTOffline;
+  var queue = window.DTOffline || null;
+
+  // Only a page the service worker serves needs the queue, and gets it from its cache:
+  // a first visit downloads nothing more.
+  function withQueue(then) {
+    if (queue || !navigator.serviceWorker || !navigator.serviceWorker.controller) { then(); return; }
+    var script = document.createElement("script");
+    script.src = form.dataset.queueScript;
+    script.onload = function () { queue = window.DTOffline || null; then(); };
+    document.head.appendChild(script);
+  }
   var panel = document.getElementById("offline-status");
   var queueKey = storageKey + ":" + member;
 
@@ -298,7 +308,7 @@
     if (saved && same(saved.answers, serverAnswers)) { try { localStorage.removeItem(storageKey); } catch (e) {} }
     applyConditions();
   }
-  showOffline();
+  withQueue(showOffline);
 
   // A refused save opens the page at what went wrong (the form's action ends in
   // #survey-errors): focus it (Chromium does too; others only scroll), and let each

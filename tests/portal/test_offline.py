@@ -131,7 +131,9 @@ def test_the_offline_page_is_the_anonymous_readers(client, member, home_page):
     assert "No connection" in english.content.decode()
 
 
-def test_the_worker_and_its_first_cache_stay_under_one_megabyte(client):
+def test_the_worker_and_its_first_cache_stay_under_one_megabyte(
+    client, open_cycle, member
+):
     worker = client.get("/sw.js").content
     total = len(worker) + sum(
         Path(finders.find(name)).stat().st_size for name in SHELL_ASSETS
@@ -139,8 +141,25 @@ def test_the_worker_and_its_first_cache_stay_under_one_megabyte(client):
     total += sum(
         len(client.get(f"/{code}/offline/").content) for code, _n in settings.LANGUAGES
     )
+    client.force_login(member)
+    client.get(open_cycle.url)
+    kept = [
+        client.get(url).content
+        for url in client.get("/fr/offline/state/").json()["pages"]
+    ]
+    total += sum(len(page) for page in kept)
     assert total < 1_000_000
     # What a page pays to register it: a few hundred bytes once compressed.
     register = Path(finders.find("js/sw-register.js")).read_bytes()
     assert len(gzip.compress(register)) < 400
     print(f"worker + first cache: {total} bytes")
+
+
+def test_a_first_view_of_the_survey_does_not_download_the_queue(
+    client, open_cycle, member
+):
+    """survey.js loads the queue only on a page the worker serves (from its cache)."""
+    client.force_login(member)
+    html = client.get(open_cycle.url).content.decode()
+    assert 'data-queue-script="/static/js/survey-offline.js"' in html
+    assert '<script src="/static/js/survey-offline.js"' not in html
