@@ -32,6 +32,7 @@ from cycles.survey_views import (
     survey_form,
 )
 from districts.roles import user_district
+from portal.offline import mark_offline, member_id
 from portal.ratelimit import rate_limit
 
 __all__ = ["cycle_page", "district_response", "export", "save_draft_json"]
@@ -52,6 +53,7 @@ def cycle_page(request, page: CyclePage):
     form = None
     if can_edit:
         form = survey_form(page, initial=response.answers if response else None)
+        mark_offline(request)  # the member's service worker keeps it for offline use
     return _render(request, page, cycle, district, response, form)
 
 
@@ -79,6 +81,7 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         submission_token=uuid.uuid4().hex,
         server_answers=response.answers if response else {},
         draft_url=page.url + page.reverse_subpage("draft_view"),
+        offline_member=member_id(request.user),
         answer_rows=answer_rows(questions, response.answers) if response else [],
         survey=survey_box(
             page, request, district=district, response=response, form=form

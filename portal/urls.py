@@ -8,8 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cycles.offline_views import offline_state
 from lessons.api import api_router
-from portal import views
+from portal import offline, views
 from portal.password_reset import PasswordResetView
 from portal.sitemap import BilingualSitemap
 from search import views as search_views
@@ -19,6 +20,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
+    # The service worker and the manifest at the root: their scope is the whole site.
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", offline.manifest, name="web-manifest"),
     path(
         "sitemap.xml",
         sitemap,
@@ -44,7 +48,9 @@ if settings.ANYMAIL.get("WEBHOOK_SECRET"):
 
 account_patterns = [
     path("login/", views.PortalLoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", offline.ClearingLogoutView.as_view(), name="logout"),
+    path("offline/", offline.offline_page, name="offline"),
+    path("offline/state/", offline_state, name="offline-state"),
     path(
         "password-reset/",
         PasswordResetView.as_view(),

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # gzip (pages are stored uncompressed), outside sessions, CSRF and CSP (it sees
     # their cookies and headers, and serves a hit before a session is read).
     "portal.pagecache.PageCacheMiddleware",
+    # Marks pages for the service worker (portal/offline.py): sees the cookies set inside.
+    "portal.offline.OfflineHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.locale_middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -26,12 +26,18 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The service worker (/sw.js) and the web app manifest, both from this site.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
 }
+
+# Bump to make every installed copy fetch its shell again (asset changes do it alone).
+OFFLINE_VERSION = env_str("OFFLINE_VERSION", "1")
 
 # Rate limits per signed-in user (or per address when anonymous), see portal/ratelimit.py.
 RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)

@@ -69,11 +69,68 @@
   }
 
   function store(dirty) {
+    var submit = dirty && submitQueued();
     try {
       localStorage.setItem(storageKey, JSON.stringify({
-        answers: collect(false), version: Number(versionInput.value), dirty: dirty
+        answers: collect(false), version: Number(versionInput.value), dirty: dirty,
+        member: member, submit: submit
       }));
     } catch (e) { /* private mode or full storage: autosave still works */ }
+    queueOffline(dirty, submit);
+  }
+
+  // --- Offline: the queue in IndexedDB (survey-offline.js), what waits, last sync.
+  var member = form.dataset.member || "";
+  var queue = window.DTOffline || null;
+
+  // Only a page the service worker serves needs the queue, and gets it from its cache:
+  // a first visit downloads nothing more.
+  function withQueue(then) {
+    if (queue || !navigator.serviceWorker || !navigator.serviceWorker.controller) { then(); return; }
+    var script = document.createElement("script");
+    script.src = form.dataset.queueScript;
+    script.onload = function () { queue = window.DTOffline || null; then(); };
+    document.head.appendChild(script);
+  }
+  var panel = document.getElementById("offline-status");
+  var queueKey = storageKey + ":" + member;
+
+  function submitQueued() {
+    try { return !!(JSON.parse(localStorage.getItem(storageKey) || "{}") || {}).submit; } catch (e) { return false; }
+  }
+
+  function clock(time) {
+    return new Date(time).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function showOffline() {
+    if (!panel || !queue) return;
+    Promise.all([queue.list(member), queue.synced(member)]).then(function (found) {
+      var waiting = found[0].filter(function (entry) { return entry.key === queueKey; })[0];
+      panel.hidden = false;
+      var mode = panel.querySelector(".offline-status__mode");
+      mode.hidden = navigator.onLine;
+      mode.textContent = form.dataset.msgOfflineMode;
+      var text = waiting ? form.dataset.msgWaiting.replace("%(time)s", clock(waiting.queuedAt)) : form.dataset.msgNothingWaiting;
+      if (waiting && waiting.submit) text += " " + form.dataset.msgSubmitWaiting;
+      panel.querySelector(".offline-status__queue").textContent = text;
+      panel.querySelector(".offline-status__sync").textContent = found[1] ? form.dataset.msgLastSync.replace("%(time)s", clock(found[1])) : "";
+    }).catch(function () { panel.hidden = true; });
+  }
+
+  function queueOffline(dirty, submit) {
+    if (!queue) return;
+    var done = dirty ? queue.put({
+      key: queueKey, member: member, url: form.dataset.draftUrl, page: location.pathname,
+      answers: collect(false), version: Number(versionInput.value), shown: shownQuestions(),
+      submit: submit, queuedAt: Date.now()
+    }) : queue.remove(queueKey).then(function () { return queue.setSynced(member); });
+    done.then(showOffline, function () {});
+    if (dirty && navigator.serviceWorker) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        if (registration.sync) return registration.sync.register("dt-survey-drafts");
+      }).catch(function () {});
+    }
   }
 
   // The device keeps what the inputs hold (text: "4"); the server sends typed values
@@ -181,8 +238,11 @@
         versionInput.value = body.version;
         var errors = body.errors || {};
         if (body.merged) fill(body.answers, errors);
+        var submitting = submitQueued() && !hasErrors(errors) && !body.merged;
         store(false);
         showErrors(errors);
+        // A submission asked for offline goes through the form, as online.
+        if (submitting) { form.requestSubmit(form.querySelector("button[name=submit]")); return; }
         if (hasErrors(errors)) say(body.message);
         // The server's save time, in the reader's zone (never the device's clock).
         else say(body.saved_message || body.message);
@@ -211,15 +271,34 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   window.addEventListener("online", function () {
+    showOffline();
     var saved = JSON.parse(localStorage.getItem(storageKey) || "null");
     if (saved && saved.dirty) send();
   });
-  form.addEventListener("submit", function () { clearTimeout(timer); });
+  window.addEventListener("offline", showOffline);
+  form.addEventListener("submit", function (event) {
+    clearTimeout(timer);
+    if (navigator.onLine) return;
+    // No connection: keep the answers (and the wish to submit) for when it returns.
+    event.preventDefault();
+    var submitter = event.submitter;
+    store(true);
+    if (submitter && submitter.name === "submit") {
+      try {
+        var kept = JSON.parse(localStorage.getItem(storageKey));
+        kept.submit = true;
+        localStorage.setItem(storageKey, JSON.stringify(kept));
+      } catch (e) { /* the draft is still queued */ }
+      queueOffline(true, true);
+    }
+    say(form.dataset.msgOffline);
+  });
 
   // Restore answers typed on this device that the server has not stored yet.
   var saved = null;
   try { saved = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { saved = null; }
-  if (saved && saved.dirty && autosave && !same(saved.answers, serverAnswers) &&
+  if (saved && saved.member !== undefined && saved.member !== member) saved = null;  // another member's
+  if (saved && saved.dirty && autosave && (!same(saved.answers, serverAnswers) || saved.submit) &&
       !form.querySelector(".field-error")) {
     if (saved.version) versionInput.value = saved.version;
     fill(saved.answers);
@@ -229,6 +308,7 @@
     if (saved && same(saved.answers, serverAnswers)) { try { localStorage.removeItem(storageKey); } catch (e) {} }
     applyConditions();
   }
+  withQueue(showOffline);
 
   // A refused save opens the page at what went wrong (the form's action ends in
   // #survey-errors): focus it (Chromium does too; others only scroll), and let each
