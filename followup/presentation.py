@@ -1,0 +1,147 @@
+"""What the follow-up templates show, built before the template (no decisions there)."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+from followup.document import SLOTS
+from followup.forms import CommitmentsForm
+from followup.models import Commitment, Status
+from followup.selectors import (
+    due_checkins,
+    indicator_options,
+    lesson_options,
+    schedule_dates,
+    team_set,
+)
+from followup.visibility import Labels, Viewer, default_visibility, label_for
+
+
+@dataclass(frozen=True)
+class ShownCommitment:
+    district: str
+    what: str
+    lead: str
+    by_when: object
+    status: str
+    status_label: str
+    outcome: str
+    measure: str
+    lesson_title: str
+
+
+def status_counts(commitments) -> list[tuple[str, int]]:
+    counts = Counter(c.status for c in commitments)
+    return [(label, counts.get(value, 0)) for value, label in Status.choices]
+
+
+def shown(commitments, viewer: Viewer, labels: Labels) -> list[ShownCommitment]:
+    rows = []
+    for commitment in commitments:
+        label = label_for(commitment, viewer, labels)
+        if label is None:
+            continue
+        rows.append(
+            ShownCommitment(
+                district=label,
+                what=commitment.what,
+                lead=commitment.lead,
+                by_when=commitment.by_when,
+                status=commitment.status,
+                status_label=commitment.get_status_display(),
+                outcome=commitment.outcome,
+                measure=commitment.indicator_name or commitment.measure,
+                lesson_title=commitment.lesson.title if commitment.lesson else "",
+            )
+        )
+    return rows
+
+
+def cycle_commitments(cycle):
+    return list(
+        Commitment.objects.filter(cycle=cycle).select_related(
+            "district__country", "lesson"
+        )
+    )
+
+
+def team_form(cycle, district, current, data=None) -> CommitmentsForm:
+    """The team's form over its stored set `current` (None: nothing saved yet)."""
+    dates = schedule_dates(cycle)
+    return CommitmentsForm(
+        data,
+        initial=current.fields if current else None,
+        checkins=due_checkins(dates),
+        indicators=indicator_options(district),
+        lessons=lesson_options(),
+        default_visibility=default_visibility(cycle),
+    )
+
+
+def save_url(page) -> str:
+    return reverse("followup:save", kwargs={"page_id": page.pk})
+
+
+def team_context(page, cycle, district, form=None, current=None) -> dict:
+    current = current if current is not None else team_set(cycle, district)
+    return {
+        "form": form or team_form(cycle, district, current),
+        "version": current.version if current else 0,
+        "updated": current,
+        "save_url": save_url(page),
+        "slots": len(SLOTS),
+    }
+
+
+def district_lines(cycle, viewer: Viewer) -> list[str]:
+    """The cycle's follow-up, one line per district the viewer may see:
+    "Banikoara: 2 commitments — Done 1, In progress 1"."""
+    labels = Labels(cycle)
+    by_district: dict[str, list] = {}
+    for commitment in cycle_commitments(cycle):
+        label = label_for(commitment, viewer, labels)
+        if label is not None:
+            by_district.setdefault(label, []).append(commitment)
+    lines = []
+    for label, commitments in sorted(by_district.items()):
+        counts = ", ".join(
+            f"{status} {count}" for status, count in status_counts(commitments) if count
+        )
+        lines.append(
+            ngettext(
+                "%(district)s: %(count)s commitment (%(statuses)s)",
+                "%(district)s: %(count)s commitments (%(statuses)s)",
+                len(commitments),
+            )
+            % {"district": label, "count": len(commitments), "statuses": counts}
+        )
+    return lines
+
+
+def lesson_adoption(lesson, viewer: Viewer) -> dict | None:
+    """ "Adopted by N districts" (every team that linked a commitment to the lesson,
+    in any language) and the outcomes the viewer may read."""
+    commitments = list(
+        Commitment.objects.filter(lesson__translation_key=lesson.translation_key)
+        .select_related("district__country", "lesson", "cycle")
+        .order_by("district__name", "slot")
+    )
+    if not commitments:
+        return None
+    labels: dict[int, Labels] = {}
+    rows = []
+    for commitment in commitments:
+        cycle_labels = labels.setdefault(commitment.cycle_id, Labels(commitment.cycle))
+        rows += shown([commitment], viewer, cycle_labels)
+    districts = len({c.district_id for c in commitments})
+    return {
+        "districts": districts,
+        "adopted": ngettext(
+            "Adopted by %(count)s district", "Adopted by %(count)s districts", districts
+        )
+        % {"count": districts},
+        "counts": status_counts(commitments),
+        "shown": rows,
+    }
