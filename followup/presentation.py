@@ -120,9 +120,11 @@ def district_lines(cycle, viewer: Viewer) -> list[str]:
     return lines
 
 
-def lesson_adoption(lesson, viewer: Viewer) -> dict | None:
+def lesson_adoption(lesson, user) -> dict | None:
     """ "Adopted by N districts" (every team that linked a commitment to the lesson,
-    in any language) and the outcomes the viewer may read."""
+    in any language) and the outcomes the reader may read: those of cycles whose
+    results they may see, as each team chose."""
+    viewer = Viewer.of(user)
     commitments = list(
         Commitment.objects.filter(lesson__translation_key=lesson.translation_key)
         .select_related("district__country", "lesson", "cycle")
@@ -133,6 +135,8 @@ def lesson_adoption(lesson, viewer: Viewer) -> dict | None:
     labels: dict[int, Labels] = {}
     rows = []
     for commitment in commitments:
+        if not commitment.cycle.results_visible_to(user):
+            continue
         cycle_labels = labels.setdefault(commitment.cycle_id, Labels(commitment.cycle))
         rows += shown([commitment], viewer, cycle_labels)
     districts = len({c.district_id for c in commitments})

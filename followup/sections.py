@@ -12,7 +12,7 @@ from portal.page_sections import Section
 
 def cycle_section(request, page, cycle, district) -> Section | None:
     context = {}
-    if commitments_open(cycle):
+    if commitments_open(cycle) and page.results_visible_to(request.user):
         viewer = Viewer.of(request.user)
         commitments = presentation.cycle_commitments(cycle)
         context.update(
@@ -21,10 +21,10 @@ def cycle_section(request, page, cycle, district) -> Section | None:
             shown=presentation.shown(commitments, viewer, Labels(cycle)),
             download_url=reverse("followup:download", kwargs={"page_id": page.pk}),
         )
-        if can_edit(request.user, cycle, district):
-            context["team"] = presentation.team_context(page, cycle, district)
+    if can_edit(request.user, cycle, district):
+        context["team"] = presentation.team_context(page, cycle, district)
     previous = previous_cycle(cycle)
-    if previous is not None:
+    if previous is not None and previous.results_visible_to(request.user):
         context["previous"] = presentation.district_lines(
             previous, Viewer.of(request.user)
         )
@@ -35,7 +35,7 @@ def cycle_section(request, page, cycle, district) -> Section | None:
 
 
 def lesson_section(request, page) -> Section | None:
-    adoption = presentation.lesson_adoption(page, Viewer.of(request.user))
+    adoption = presentation.lesson_adoption(page, request.user)
     if adoption is None:
         return None
     return Section("followup/_lesson_section.html", adoption)
