@@ -12,7 +12,7 @@ from districts.models import District
 from districts.roles import is_facilitator, user_district
 from districts.timezones import site_zone
 from followup.document import checkin_dates, parse_months
-from followup.models import CommitmentSet, FollowUpSchedule
+from followup.models import CheckIn, Commitment, CommitmentSet, FollowUpSchedule
 from lessons.models import LessonPage
 from portal.translations import active_locale
 
@@ -34,10 +34,7 @@ def schedule_months(cycle: CyclePage) -> list[int]:
 
 def schedule_dates(cycle: CyclePage) -> list[dt.date]:
     """The check-in dates; none before the discussion has closed (no query then)."""
-    cycle = canonical_cycle(cycle)
-    if cycle.discussion_close is None or cycle.discussion_close >= today():
-        return []
-    return checkin_dates(cycle.discussion_close, schedule_months(cycle))
+    return schedule_dates_on(cycle, today())
 
 
 def due_checkins(dates: list[dt.date], on: dt.date | None = None) -> int:
@@ -123,4 +120,29 @@ def previous_cycle(cycle: CyclePage) -> CyclePage | None:
         .exclude(pk=cycle.pk)
         .order_by("-discussion_close")
         .first()
+    )
+
+
+def checkin_due_number(cycle: CyclePage, on: dt.date) -> int | None:
+    """The check-in whose date has come and the next one's has not (a late run
+    reminds of the current check-in only), or None."""
+    dates = schedule_dates_on(cycle, on)
+    reached = [number for number, date in enumerate(dates, start=1) if date <= on]
+    return reached[-1] if reached else None
+
+
+def schedule_dates_on(cycle: CyclePage, on: dt.date) -> list[dt.date]:
+    cycle = canonical_cycle(cycle)
+    if cycle.discussion_close is None or cycle.discussion_close >= on:
+        return []
+    return checkin_dates(cycle.discussion_close, schedule_months(cycle))
+
+
+def teams_due(cycle: CyclePage, number: int) -> set[int]:
+    """Districts with a commitment on the cycle that has not reported check-in
+    `number` yet."""
+    commitments = Commitment.objects.filter(cycle=canonical_cycle(cycle))
+    reported = CheckIn.objects.filter(number=number).values("commitment_id")
+    return set(
+        commitments.exclude(pk__in=reported).values_list("district_id", flat=True)
     )
