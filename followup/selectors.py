@@ -146,3 +146,13 @@ def teams_due(cycle: CyclePage, number: int) -> set[int]:
     return set(
         commitments.exclude(pk__in=reported).values_list("district_id", flat=True)
     )
+
+
+def districts_reporting(cycle: CyclePage) -> set[int]:
+    """Districts that reported at least one check-in of the cycle (the dashboard's
+    "follow-up reported")."""
+    return set(
+        CheckIn.objects.filter(
+            commitment__cycle__translation_key=cycle.translation_key
+        ).values_list("commitment__district_id", flat=True)
+    )

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from cycles.factories import CycleIndexPageFactory, CyclePageFactory, dates_for_step
+from cycles.factories import dates_for_step
 from districts.factories import DistrictFactory, HdmtMemberFactory
 from followup.models import CheckIn, Commitment, FollowUpSchedule
 from followup.services import save_commitments
@@ -17,27 +17,6 @@ from tests.followup.conftest import make_cycle, post
 pytestmark = pytest.mark.django_db
 
 DISCUSSION_CLOSES = dt.date(2031, 4, 10)
-
-
-@pytest.fixture
-def closed(home_page):
-    index = CycleIndexPageFactory(parent=home_page)
-    page = CyclePageFactory(
-        parent=index,
-        title="Ruptures de vaccins",
-        slug="ruptures",
-        issue_date=dt.date(2031, 1, 10),
-        questionnaire_date=dt.date(2031, 2, 1),
-        answers_open=dt.date(2031, 3, 1),
-        answers_close=dt.date(2031, 3, 15),
-        results_date=dt.date(2031, 3, 20),
-        discussion_open=dt.date(2031, 3, 25),
-        discussion_close=DISCUSSION_CLOSES,
-        knowledge_translation_date=dt.date(2031, 4, 20),
-        step_override=6,
-    )
-    FollowUpSchedule.objects.create(cycle=page, months="1, 3")
-    return page
 
 
 @pytest.fixture

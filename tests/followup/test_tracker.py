@@ -11,13 +11,12 @@ import pytest
 from followup.models import FollowUpSchedule
 from followup.services import save_commitments
 from followup.tracker import OverdueCounter, tracker_queryset
-from tests.followup.test_checkins import closed  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tracked(closed, district, other_district, member, other_member):  # noqa: F811
+def tracked(closed, district, other_district, member, other_member):
     save_commitments(
         closed,
         district,
@@ -73,7 +72,7 @@ def test_the_tracker_lists_them_for_facilitators_only(
 def test_a_facilitator_sets_the_check_in_dates_and_bad_months_are_refused(
     client,
     closed,
-    facilitator,  # noqa: F811
+    facilitator,
 ):
     client.force_login(facilitator)
     url = "/admin/followup/schedules/new/"
