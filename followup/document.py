@@ -51,7 +51,7 @@ def parse_months(text: str) -> list[int]:
         if not part:
             continue
         value = int(part)  # ValueError for the caller's form to report
-        if not 1 <= value <= 60:
+        if not 0 <= value <= 60:
             raise ValueError(part)
         months.append(value)
     if len(months) > MAX_CHECKINS:

@@ -40,7 +40,10 @@ class FollowUpSchedule(models.Model):
         _("check-ins, in months after the discussion closes"),
         max_length=50,
         default="1,3,6",
-        help_text=_("Numbers separated by commas, e.g. 1,3,6 (at most six)."),
+        help_text=_(
+            "Numbers separated by commas, e.g. 1,3,6 (at most six; 0 is the day "
+            "the discussion closes)."
+        ),
     )
 
     class Meta:

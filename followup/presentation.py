@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from followup.document import SLOTS
+from followup.document import SLOTS, field_name
 from followup.forms import CommitmentsForm
 from followup.models import Commitment, Status
 from followup.selectors import (
     due_checkins,
     indicator_options,
+    lesson_by_key,
     lesson_options,
     schedule_dates,
     team_set,
@@ -70,14 +71,30 @@ def cycle_commitments(cycle):
 def team_form(cycle, district, current, data=None) -> CommitmentsForm:
     """The team's form over its stored set `current` (None: nothing saved yet)."""
     dates = schedule_dates(cycle)
+    stored = current.fields if current else {}
     return CommitmentsForm(
         data,
-        initial=current.fields if current else None,
+        initial=stored or None,
         checkins=due_checkins(dates),
-        indicators=indicator_options(district),
-        lessons=lesson_options(),
+        indicators=keep_stored(indicator_options(district), stored, "indicator"),
+        lessons=keep_stored(lesson_options(), stored, "lesson"),
         default_visibility=default_visibility(cycle),
     )
+
+
+def keep_stored(options, stored: dict, name: str) -> list[tuple[str, str]]:
+    """The options, plus any value the set holds that they no longer offer (a
+    lesson not translated into the reader's language, an indicator gone from the
+    snapshots): saving the form never drops a teammate's choice."""
+    options = list(options)
+    offered = {value for value, _label in options}
+    for slot in SLOTS:
+        value = stored.get(field_name(slot, name), "")
+        if value and value not in offered:
+            lesson = lesson_by_key(value) if name == "lesson" else None
+            options.append((value, lesson.title if lesson else value))
+            offered.add(value)
+    return options
 
 
 def save_url(page) -> str:

@@ -3,6 +3,7 @@ permissions. Who may see whose commitment is in ``followup.visibility``."""
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cycles.models import CyclePage
@@ -93,9 +94,21 @@ def indicator_name(query_id: int, uid: str) -> str:
 
 
 def lesson_options() -> list[tuple[str, str]]:
-    """Live lessons of the library in the reader's language."""
+    """Live lessons of the library in the reader's language, by translation key:
+    a commitment keeps its lesson whichever language a teammate saves it in."""
     lessons = LessonPage.objects.live().filter(locale=active_locale()).order_by("title")
-    return [(str(pk), title) for pk, title in lessons.values_list("pk", "title")]
+    return [
+        (str(key), title)
+        for key, title in lessons.values_list("translation_key", "title")
+    ]
+
+
+def lesson_by_key(key: str) -> LessonPage | None:
+    """The lesson (its oldest page, the source) of a translation key, or None."""
+    try:
+        return LessonPage.objects.filter(translation_key=key).order_by("pk").first()
+    except (ValueError, ValidationError):  # not a UUID
+        return None
 
 
 def can_see_tracker(user) -> bool:

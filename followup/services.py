@@ -33,7 +33,7 @@ from followup.models import (
     CommitmentSetRevision,
     Status,
 )
-from followup.selectors import indicator_name, today
+from followup.selectors import indicator_name, lesson_by_key, today
 from followup.visibility import default_visibility
 from portal import pagecache
 
@@ -169,7 +169,7 @@ def _fill(commitment: Commitment, slot: int, fields: dict, default: str) -> None
     commitment.indicator_query_id, commitment.indicator = indicator or (None, "")
     commitment.indicator_name = indicator_name(*indicator) if indicator else ""
     lesson = value("lesson")
-    commitment.lesson_id = int(lesson) if lesson.isdigit() else None
+    commitment.lesson = lesson_by_key(lesson) if lesson else None
     commitment.visibility = value("visibility") or default
     latest = None
     for number in range(1, MAX_CHECKINS + 1):

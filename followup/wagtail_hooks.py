@@ -136,7 +136,7 @@ class ScheduleForm(forms.ModelForm):
             months = parse_months(self.cleaned_data["months"])
         except ValueError:
             raise forms.ValidationError(
-                _("Give whole months from 1 to 60, separated by commas (six at most).")
+                _("Give whole months from 0 to 60, separated by commas (six at most).")
             ) from None
         if not months:
             raise forms.ValidationError(_("Give at least one month."))

@@ -41,7 +41,7 @@ def committed(public_cycle, district, other_district, member, lesson):
     for slot, choice in enumerate(TEXTS, start=1):
         fields[f"c{slot}_what"] = TEXTS[choice]
         fields[f"c{slot}_visibility"] = choice
-        fields[f"c{slot}_lesson"] = str(lesson.pk)
+        fields[f"c{slot}_lesson"] = str(lesson.translation_key)
     save_commitments(public_cycle, district, member, fields, 0)
     return public_cycle
 
