@@ -4,8 +4,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
+from dhis2.models import AnalyticsSnapshot
+from followup.chart_sources import before_after_frame
 from followup.document import SLOTS, field_name
 from followup.forms import CommitmentsForm
 from followup.models import Commitment, Status
@@ -31,6 +34,7 @@ class ShownCommitment:
     outcome: str
     measure: str
     lesson_title: str
+    before_after: str = ""
 
 
 def status_counts(commitments) -> list[tuple[str, int]]:
@@ -38,7 +42,12 @@ def status_counts(commitments) -> list[tuple[str, int]]:
     return [(label, counts.get(value, 0)) for value, label in Status.choices]
 
 
-def shown(commitments, viewer: Viewer, labels: Labels) -> list[ShownCommitment]:
+def shown(
+    commitments, viewer: Viewer, labels: Labels, snapshots: dict | None = None
+) -> list[ShownCommitment]:
+    """What `viewer` may read of `commitments`; with `snapshots` (query id → rows,
+    see ``indicator_snapshots``), the before/after of those following an indicator."""
+    snapshots = snapshots or {}
     rows = []
     for commitment in commitments:
         label = label_for(commitment, viewer, labels)
@@ -55,6 +64,7 @@ def shown(commitments, viewer: Viewer, labels: Labels) -> list[ShownCommitment]:
                 outcome=commitment.outcome,
                 measure=commitment.indicator_name or commitment.measure,
                 lesson_title=commitment.lesson.title if commitment.lesson else "",
+                before_after=before_after_text(commitment, snapshots),
             )
         )
     return rows
@@ -165,4 +175,43 @@ def lesson_adoption(lesson, user) -> dict | None:
         % {"count": districts},
         "counts": status_counts(commitments),
         "shown": rows,
+    }
+
+
+def indicator_snapshots(commitments) -> dict[int, list]:
+    """The stored DHIS2 rows of every query the commitments follow (one query)."""
+    ids = {c.indicator_query_id for c in commitments if c.indicator_query_id}
+    if not ids:
+        return {}
+    return dict(
+        AnalyticsSnapshot.objects.filter(query_id__in=ids).values_list(
+            "query_id", "data"
+        )
+    )
+
+
+def before_after_text(commitment, snapshots: dict) -> str:
+    """ "Before: 52.5 · after: 67.5 (DHIS2, mean of 3 and 2 periods)", from the same
+    table as the chart source."""
+    rows = snapshots.get(commitment.indicator_query_id)
+    if not rows or not commitment.indicator:
+        return ""
+    frame = before_after_frame(
+        rows,
+        commitment.indicator,
+        commitment.district.dhis2_uid,
+        commitment.committed_on,
+    )
+    before = frame[frame["series"] == gettext("Before")]["value"]
+    after = frame[frame["series"] == gettext("After")]["value"]
+    if before.empty or after.empty:
+        return ""
+    return gettext(
+        "Before: %(before)s · after: %(after)s (DHIS2, mean of %(n_before)s and "
+        "%(n_after)s periods)"
+    ) % {
+        "before": number_format(before.mean(), 1),
+        "after": number_format(after.mean(), 1),
+        "n_before": len(before),
+        "n_after": len(after),
     }

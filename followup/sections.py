@@ -18,7 +18,12 @@ def cycle_section(request, page, cycle, district) -> Section | None:
         context.update(
             counts=presentation.status_counts(commitments),
             total=len(commitments),
-            shown=presentation.shown(commitments, viewer, Labels(cycle)),
+            shown=presentation.shown(
+                commitments,
+                viewer,
+                Labels(cycle),
+                presentation.indicator_snapshots(commitments),
+            ),
             download_url=reverse("followup:download", kwargs={"page_id": page.pk}),
         )
     if can_edit(request.user, cycle, district):

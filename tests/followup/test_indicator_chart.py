@@ -153,3 +153,8 @@ def test_the_chart_block_shows_it_on_the_cycle_page(
     html = client.get(cycle.url).content.decode()
     assert "CPN 4 à Banikoara" in html
     assert "Mois 203105" in html and "Après" in html
+    # and the what-changed section sums it up: (40 + 50 + 999) / 3, (65 + 70) / 2
+    assert (
+        "Avant\u00a0: 363,0 · après\u00a0: 67,5 (DHIS2, moyenne de 3 et 2 périodes)"
+        in html
+    )
