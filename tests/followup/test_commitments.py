@@ -150,3 +150,34 @@ def test_an_unknown_cycle_is_a_404(client, member):
     client.force_login(member)
     assert client.post("/fr/followup/cycles/999999/commitments/").status_code == 404
     assert client.get("/fr/followup/cycles/999999/commitments/").status_code == 405
+
+
+def test_after_a_conflict_saving_again_keeps_mine(
+    client, cycle, member, teammate, district
+):
+    save_commitments(cycle, district, teammate, {"c1_what": "Départ"}, 0)
+    save_commitments(cycle, district, teammate, {"c1_what": "Version d'Awa"}, 1)
+    client.force_login(member)
+    answer = post(client, cycle, {"c1_what": "La mienne"}, version=1)
+    assert 'name="version" value="2"' in answer.content.decode()
+    assert post(client, cycle, {"c1_what": "La mienne"}, version=2).status_code == 302
+    assert CommitmentSet.objects.get().fields["c1_what"] == "La mienne"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"version": "pas un nombre", "c1_what": "Texte"},
+        {"c1_what": "x" * 2001},
+        {"c1_what": "Texte", "c1_visibility": "tout le monde"},
+        {"c1_what": "Texte", "c1_indicator": "1:inconnu"},
+        {"c1_what": "Texte", "c1_lesson": "pas-une-lecon"},
+        {"c1_what": "Texte\x00nul"},
+    ],
+)
+def test_hostile_input_never_gives_a_server_error(client, cycle, member, fields):
+    client.force_login(member)
+    answer = client.post(f"/fr/followup/cycles/{cycle.pk}/commitments/", fields)
+    assert answer.status_code in (302, 400)
+    if answer.status_code == 400:
+        assert "Veuillez corriger les erreurs" in answer.content.decode()
