@@ -13,16 +13,13 @@ cached throughput budget of 5× the stock page's uncached throughput), with the 
 rate read from the `X-Cache` header.
 """
 
-import contextlib
 import http.client
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +30,7 @@ from bench.server import (
     prepare,
     production_env,
 )
+from bench.stock import stock_site
 
 WORKERS = 3
 SEQUENTIAL = 40
@@ -77,7 +75,10 @@ def _get(connection, path, cookie):
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     response.read()
-    return response.status, response.getheader("X-Cache", "")
+    return response.status, (
+        response.getheader("X-Cache", ""),
+        response.getheader("X-Fragment-Cache", ""),
+    )
 
 
 def sequential(base: str, path: str, cookie: str | None = None) -> tuple[float, list]:
@@ -120,31 +121,16 @@ def throughput(base: str, path: str, cookie: str | None = None) -> float:
     return sum(counts) / SECONDS
 
 
-@contextlib.contextmanager
-def stock_site(tmp: Path) -> Iterator[str]:
-    """A fresh `wagtail start` project served by gunicorn: its base URL."""
-    wagtail = Path(sys.executable).with_name("wagtail")
-    subprocess.run([str(wagtail), "start", "stocksite", str(tmp)], check=True)
-    (tmp / "stocksite" / "settings" / "local.py").write_text(
-        "SECRET_KEY = 'bench-only-not-secret'\nALLOWED_HOSTS = ['127.0.0.1']\n"
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "stocksite.settings.production",
-    }
-    env.pop("DATABASE_URL", None)
-    for args in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=tmp,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    with gunicorn_server(
-        env, workers=WORKERS, app="stocksite.wsgi", cwd=tmp, health="/"
-    ) as base:
-        yield base
+def fragment_note(marks) -> str:
+    """The chart tables served from the cache (X-Fragment-Cache: hits/lookups)."""
+    hits = lookups = 0
+    for _page, fragments in marks:
+        if "/" in fragments:
+            hit, looked = fragments.split("/", 1)
+            hits, lookups = hits + int(hit), lookups + int(looked)
+    if not lookups:
+        return ""
+    return f"; chart tables from the fragment cache: {hits / lookups:.0%} of {lookups}"
 
 
 def _session(env: dict[str, str]) -> str:
@@ -172,7 +158,7 @@ def _portal_results(base, stock_median, stock_rps, session, cached) -> list[Resu
         median, marks = sequential(base, path, cookie)
         if cached:
             rps = throughput(base, path, cookie)
-            hits = sum(mark == "hit" for mark in marks) / len(marks)
+            hits = sum(mark[0] == "hit" for mark, _fragments in marks) / len(marks)
             results += [
                 Result(
                     f"{name}, page cache: requests/s at concurrency {CONCURRENCY}, "
@@ -193,7 +179,8 @@ def _portal_results(base, stock_median, stock_rps, session, cached) -> list[Resu
                     round(ratio, 2),
                     "×",
                     budget=UNCACHED_BUDGET,
-                    note=f"{median:.1f} ms vs stock {stock_median:.1f} ms",
+                    note=f"{median:.1f} ms vs stock {stock_median:.1f} ms"
+                    + fragment_note(marks),
                 )
             )
     return results

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench.result import Result
 from bench.server import ROOT, gunicorn_server, prepare, production_env
+from bench.stock import stock_site
 
 POSTGRES = os.environ.get("LOAD_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("LOAD_DATABASE", "dt_quality_load")
@@ -24,6 +25,8 @@ REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/4")
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 DURATION = os.environ.get("LOAD_DURATION", "60s")
 WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
+# Readers of the stock page, on top of USERS portal users (locustfile StockReader).
+STOCK_USERS = int(os.environ.get("LOAD_STOCK_USERS", "5"))
 LOCUST = Path(sys.executable).with_name("locust")
 # Every page an anonymous reader requests (bench/locustfile.py AnonymousReader); the
 # portal caches none of them whole (docs/decisions.md), so this is plain page reads.
@@ -85,7 +88,7 @@ def run_locust(base_url: str, env: dict[str, str], csv_prefix: Path) -> None:
             str(ROOT / "bench" / "locustfile.py"),
             "--headless",
             "--users",
-            str(USERS),
+            str(USERS + (STOCK_USERS if env.get("LOAD_STOCK_URL") else 0)),
             "--spawn-rate",
             "10",
             "--run-time",
@@ -107,10 +110,34 @@ def run_locust(base_url: str, env: dict[str, str], csv_prefix: Path) -> None:
     )
 
 
+P95_BUDGET = 5.0  # each page's p95 × the stock page's p95 in the same run
+STOCK_NAME = "stock Wagtail home"
+NOT_PAGES = ("login", "login form", "draft save", "survey submit", STOCK_NAME)
+
+
+def stock_ratios(rows: list[dict]) -> list[Result]:
+    """Each page's p95 as a multiple of the stock page's p95 read in the same run."""
+    stock = next((row for row in rows if row["Name"] == STOCK_NAME), None)
+    if stock is None or not float(stock["95%"]):
+        return []
+    stock_p95 = float(stock["95%"])
+    return [
+        Result(
+            f"{row['Name']} p95 × stock p95",
+            round(float(row["95%"]) / stock_p95, 2),
+            "×",
+            budget=P95_BUDGET,
+            note=f"{float(row['95%']):.0f} ms vs stock {stock_p95:.0f} ms",
+        )
+        for row in rows
+        if row["Type"] == "GET" and row["Name"] not in NOT_PAGES
+    ]
+
+
 def results_from_csv(stats_csv: Path) -> list[Result]:
     with stats_csv.open(newline="") as handle:
         rows = list(csv.DictReader(handle))
-    results = []
+    results = stock_ratios(rows)
     anonymous_throughput = 0.0
     for row in rows:
         name = row["Name"]
@@ -164,8 +191,15 @@ def run() -> list[Result]:
         prepare(env)
         env["LOAD_USERNAMES"] = member_usernames(env)
         with tempfile.TemporaryDirectory(prefix="load-") as tmp:
-            with gunicorn_server(env, workers=WORKERS) as base_url:
-                run_locust(base_url, env, Path(tmp) / "load")
+            stock_dir = Path(tmp) / "stock"
+            stock_dir.mkdir()
+            with (
+                stock_site(stock_dir, workers=WORKERS) as stock_url,
+                gunicorn_server(env, workers=WORKERS) as base_url,
+            ):
+                run_locust(
+                    base_url, {**env, "LOAD_STOCK_URL": stock_url}, Path(tmp) / "load"
+                )
             return results_from_csv(Path(tmp) / "load_stats.csv")
     finally:
         clear_redis()

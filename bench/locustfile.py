@@ -82,6 +82,26 @@ class PortalUser(HttpUser):
             self.carry_cookies(response)
 
 
+STOCK_URL = os.environ.get("LOAD_STOCK_URL", "")
+
+
+class StockReader(HttpUser):
+    """The reference: a stock `wagtail start` home page, served by gunicorn beside the
+    portal and read under the same load, so page p95s are ratios to its p95."""
+
+    fixed_count = int(os.environ.get("LOAD_STOCK_USERS", "5"))
+    wait_time = between(1, 3)
+    host = STOCK_URL or "http://127.0.0.1:9"
+    abstract = not STOCK_URL
+
+    @task
+    def stock_home(self):
+        self.client.get("/", name=STOCK_NAME)
+
+
+STOCK_NAME = "stock Wagtail home"
+
+
 class AnonymousReader(HttpUser):
     """A policymaker or partner reading the public site without signing in."""
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,12 +9,11 @@ class ChartsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Every app's chart_sources.py registers its sources (charts' own: uploaded
+        # datasets), found by name as Wagtail finds wagtail_hooks.py: charts never
+        # imports the apps that plug into it.
+        autodiscover_modules("chart_sources")
         # Here, not at the top: these modules use models, which load after apps.py.
-        from charts import (
-            chart_sources,  # noqa: F401  (the uploaded-dataset source)
-            sharing,
-            signals,  # noqa: F401  (publish → refresh snapshots)
-        )
-        from portal.social import register_image_source
+        from charts import sharing, signals  # noqa: F401  (publish → refresh snapshots)
 
-        register_image_source(sharing.share_image)
+        sharing.register_as_image_source()

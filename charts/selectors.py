@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import get_language, gettext
@@ -12,6 +13,7 @@ from django.utils.translation import get_language, gettext
 from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
 from charts.models import ChartSnapshot
+from portal.pagecache import FRAGMENT_STATS
 from portal.times import SHORT_DATE
 from portal.translations import language_of
 from portal.typography import number
@@ -161,8 +163,84 @@ def chart_urls(snapshot: ChartSnapshot) -> dict[str, str]:
     }
 
 
+@dataclass
+class ChartTable:
+    """The data-derived part of a chart's view (its table, summary, source, date):
+    the costly part (pandas), kept in the cache per snapshot version, language and
+    viewer's district (``table_for``)."""
+
+    category_label: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    summary: str = ""
+    source: str = ""
+    date: str = ""
+
+
+# Shown to signed-in readers too, so never one reader's view under another's key: the
+# key names the snapshot's version (any save of it changes `computed_at`), the language
+# the labels and numbers are written in, and the viewer's district (their row, their
+# own name under pseudonyms). What the display mode hides is applied before storing.
+TABLE_CACHE_SECONDS = 24 * 3600
+TABLE_FORMAT = 1  # bump when ChartTable or TableRow change: old pickles are not read
+
+
+def table_cache_key(snapshot: ChartSnapshot, viewer_district_id) -> str:
+    version = snapshot.computed_at.timestamp() if snapshot.computed_at else 0
+    return (
+        f"charts:table:{TABLE_FORMAT}:{snapshot.pk}:{version}:{get_language() or ''}:"
+        f"{viewer_district_id or '-'}"
+    )
+
+
+def compute_table(snapshot: ChartSnapshot, viewer_district_id=None) -> ChartTable:
+    data = shown_data(snapshot, viewer_district_id)
+    if data is None:
+        return ChartTable()
+    wide = data.wide()
+    viewer_rows = set(data.frame.loc[data.frame["is_viewer"], "category"])
+    return ChartTable(
+        category_label=data.category_label,
+        columns=[name or data.value_label for name in wide.columns],
+        rows=[
+            TableRow(
+                label=str(category),
+                values=[format_value(v, data.unit) for v in row],
+                is_viewer=category in viewer_rows,
+            )
+            for category, row in zip(
+                wide.index, wide.itertuples(index=False), strict=True
+            )
+        ],
+        summary=answered_summary(data.metadata),
+        source=snapshot.source_note or data.metadata.get("source", ""),
+        date=data_date(data.metadata.get("date", "")),
+    )
+
+
+def table_for(
+    snapshot: ChartSnapshot, viewer_district_id=None, request=None
+) -> ChartTable:
+    """``compute_table`` through the cache; counts hits on the request."""
+    if snapshot.pk is None or not snapshot.data:
+        return compute_table(snapshot, viewer_district_id)
+    key = table_cache_key(snapshot, viewer_district_id)
+    table = cache.get(key)
+    if request is not None:
+        stats = request.__dict__.setdefault(FRAGMENT_STATS, [0, 0])
+        stats[0] += table is not None
+        stats[1] += 1
+    if table is None:
+        table = compute_table(snapshot, viewer_district_id)
+        cache.set(key, table, TABLE_CACHE_SECONDS)
+    return table
+
+
 def chart_view(
-    snapshot: ChartSnapshot, viewer_district_id=None, save_data: bool = False
+    snapshot: ChartSnapshot,
+    viewer_district_id=None,
+    save_data: bool = False,
+    request=None,
 ) -> ChartView:
     view = ChartView(
         snapshot=snapshot,
@@ -171,22 +249,11 @@ def chart_view(
         urls=chart_urls(snapshot),
     )
     view.plotly_locale, view.plotly_locale_script = plotly_locale()
-    data = shown_data(snapshot, viewer_district_id)
-    if data is None:
-        return view
-    wide = data.wide()
-    viewer_rows = set(data.frame.loc[data.frame["is_viewer"], "category"])
-    view.category_label = data.category_label
-    view.columns = [name or data.value_label for name in wide.columns]
-    view.rows = [
-        TableRow(
-            label=str(category),
-            values=[format_value(v, data.unit) for v in row],
-            is_viewer=category in viewer_rows,
-        )
-        for category, row in zip(wide.index, wide.itertuples(index=False), strict=True)
-    ]
-    view.summary = answered_summary(data.metadata)
-    view.source = snapshot.source_note or data.metadata.get("source", "")
-    view.date = data_date(data.metadata.get("date", ""))
+    table = table_for(snapshot, viewer_district_id, request)
+    view.category_label = table.category_label
+    view.columns = table.columns
+    view.rows = table.rows
+    view.summary = table.summary
+    view.source = table.source
+    view.date = table.date
     return view

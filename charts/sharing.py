@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from charts.figures import SHARE_IMAGE_SIZE
 from charts.selectors import page_snapshots
-from portal.social import ShareImage
+from portal.social import ShareImage, register_image_source
 
 
 def share_image(page, request=None) -> ShareImage | None:
@@ -36,3 +36,8 @@ def share_image(page, request=None) -> ShareImage | None:
                 height=height,
             )
     return None
+
+
+def register_as_image_source() -> None:
+    """Results pages share the image of their first public chart (portal/social.py)."""
+    register_image_source(share_image)

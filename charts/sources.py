@@ -2,8 +2,9 @@
 models that give their charts a context.
 
 Charts know no app above them. Each app registers its own kinds from its
-``chart_sources.py``, imported by its ``AppConfig.ready`` (as ``search_adapter.py``
-plugs into ``search.registry``): the block an editor fills in and a function turning
+``chart_sources.py``, which charts' ``AppConfig.ready`` finds by name (Django's
+``autodiscover_modules``, as Wagtail finds ``wagtail_hooks.py``; search finds
+``search_adapter.py`` the same way): the block an editor fills in and a function turning
 that block's value plus the page's ``ChartContext`` into ``ChartData``. A source that
 cannot give data raises ``SourceUnavailable`` with a message for the editor; the
 chart then shows that message instead of data (never a server error).

@@ -126,7 +126,9 @@ def chart_page(request, translation_key, language, block_id):
         {
             "snapshot": snapshot,
             "value": {"title": snapshot.title, "caption": snapshot.caption},
-            "chart": chart_view(snapshot, district.pk if district else None, save_data),
+            "chart": chart_view(
+                snapshot, district.pk if district else None, save_data, request
+            ),
             "block_id": snapshot.block_id,
             "include_script": True,
             "back_url": snapshot.page.url,

@@ -8,10 +8,7 @@ class CyclesConfig(AppConfig):
     verbose_name = _("Learning cycles")
 
     def ready(self):
-        # Registries and signal receivers: their modules use models (loaded after
-        # apps.py), so Django's place for them is ready().
-        from cycles import (
-            chart_sources,  # noqa: F401
-            search_adapter,  # noqa: F401
-            signals,  # noqa: F401
-        )
+        # Signal receivers use models (loaded after apps.py), so Django's place for
+        # them is ready(). (chart_sources.py and search_adapter.py are found by the
+        # charts and search apps.)
+        from cycles import signals  # noqa: F401

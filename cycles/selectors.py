@@ -13,8 +13,6 @@ from cycles.models.responses import ResponseStatus
 from cycles.participants import districts_taking_part, taking_part_by_country
 from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
-from discussions.models import Announcement
-from discussions.pages import thread_page_id
 from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
 from portal.privacy import listable
@@ -237,15 +235,4 @@ def cycle_card(cycle: CyclePage, request: HttpRequest) -> CycleCard:
         step_title=str(cycle.current_step_title),
         call_to_action=call_to_action(cycle, request.user),
         next_deadline=cycle.next_deadline,
-    )
-
-
-def synthesis_published_at(page):
-    """When the cycle's synthesis was first published (in any language), or None."""
-    return (
-        Announcement.objects.filter(
-            page_id=thread_page_id(page), kind=Announcement.Kind.SYNTHESIS
-        )
-        .values_list("published_at", flat=True)
-        .first()
     )

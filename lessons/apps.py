@@ -7,6 +7,6 @@ class LessonsConfig(AppConfig):
     verbose_name = _("Lessons library")
 
     def ready(self):
-        # Registries and signal receivers: their modules use models (loaded after
-        # apps.py), so Django's place for them is ready().
-        from lessons import search_adapter, signals  # noqa: F401
+        # Signal receivers use models (loaded after apps.py), so Django's place for
+        # them is ready(). (search_adapter.py is found by the search app.)
+        from lessons import signals  # noqa: F401

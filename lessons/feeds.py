@@ -4,8 +4,6 @@ country (`?topic=<code>` or `?country=<code>`).
 Every link is absolute on BASE_URL (portal/links.py): left relative, Django's
 syndication would put them on ``django.contrib.sites``' domain."""
 
-from dataclasses import dataclass
-
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
@@ -19,28 +17,6 @@ from portal.links import absolute_url
 from portal.translations import for_readers_of
 
 FEED_SIZE = 30
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    title: str
-    url: str
-    mime_type: str
-
-
-def feed_links(query: str = "") -> list[FeedLink]:
-    return [
-        FeedLink(
-            _("New lessons (RSS)"),
-            reverse("lessons-rss") + query,
-            "application/rss+xml",
-        ),
-        FeedLink(
-            _("New lessons (Atom)"),
-            reverse("lessons-atom") + query,
-            "application/atom+xml",
-        ),
-    ]
 
 
 class LessonsRssFeed(Feed):

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Page
 
-from lessons.feeds import feed_links
+from lessons.feed_links import feed_links
 from lessons.models import (
     CountrySubscription,
     LessonPage,

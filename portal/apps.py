@@ -14,6 +14,7 @@ class PortalConfig(AppConfig):
         # Here, not at the top: these modules use models, which load after apps.py.
         from portal import (
             checks,  # noqa: F401 (registers the system checks)
+            chrome,
             links,
             pagecache,
             text,
@@ -32,6 +33,7 @@ class PortalConfig(AppConfig):
             links.sync_sites_with_base_url, dispatch_uid="sync_sites_with_base_url"
         )
         pagecache.connect_signals()
+        chrome.connect_signals()
         workflow_names.connect_signals()
         request_started.connect(
             translations.start_request_memo, dispatch_uid="locale_memo_start"

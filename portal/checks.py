@@ -88,4 +88,14 @@ def check_page_cache_is_shared(app_configs=None, **kwargs):
                 id="portal.W004",
             )
         ]
+    if getattr(settings, "CHROME_CACHE", False) and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "CHROME_CACHE is on with a local-memory cache: a page made private or "
+                "unpublished through one worker would stay in the others' menus for "
+                "up to 5 minutes.",
+                hint="Set REDIS_URL, or leave CHROME_CACHE unset (off without Redis).",
+                id="portal.W005",
+            )
+        ]
     return []

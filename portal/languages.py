@@ -1,4 +1,6 @@
-"""Where the language switcher sends a reader: the same page in the other language."""
+"""Where the language switcher sends a reader: the same page in the other language;
+and the page's canonical address and its translations for search engines
+(``<link rel="canonical">`` and ``hreflang`` alternates, absolute on BASE_URL)."""
 
 from dataclasses import dataclass
 
@@ -9,7 +11,12 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.translations import live_translations, locale_for
+from portal import chrome
+from portal.links import absolute_url
+from portal.translations import default_locale, live_translations
+
+# The page's translations' URLs, read once per request (switcher and <head> share them).
+_URLS_MEMO = "_page_urls_by_language"
 
 
 @dataclass(frozen=True)
@@ -20,11 +27,44 @@ class LanguageLink:
     is_current: bool
 
 
+@dataclass(frozen=True)
+class AlternateLinks:
+    canonical: str
+    alternates: tuple[tuple[str, str], ...]  # (hreflang, absolute URL), x-default last
+
+
 def _page_urls_by_language(page: Page, request: HttpRequest) -> dict[str, str]:
-    return {
-        code: translated.get_url(request)
-        for code, translated in live_translations(page, specific=False).items()
-    }
+    memo = request.__dict__.setdefault(_URLS_MEMO, {})
+    if page.pk not in memo:
+        memo[page.pk] = {
+            code: translated.get_url(request)
+            for code, translated in live_translations(page, specific=False).items()
+        }
+    return memo[page.pk]
+
+
+def _absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else absolute_url(url)
+
+
+def alternate_links(request: HttpRequest, page: Page) -> AlternateLinks | None:
+    """The page's own address (a lesson read in another language's library, in
+    French, names its French page as canonical) and one alternate per published
+    translation, plus ``x-default``: the source language's. None for a page not
+    served (a preview, a draft with no URL)."""
+    own = page.get_url(request)
+    if not own:
+        return None
+    urls = _page_urls_by_language(page, request)
+    if len(urls) < 2:
+        return AlternateLinks(canonical=_absolute(own), alternates=())
+    alternates = [
+        (code, _absolute(urls[code])) for code, _n in settings.LANGUAGES if code in urls
+    ]
+    default = urls.get(default_locale().language_code)
+    if default:
+        alternates.append(("x-default", _absolute(default)))
+    return AlternateLinks(canonical=_absolute(own), alternates=tuple(alternates))
 
 
 def language_links(
@@ -64,7 +104,19 @@ def _untranslated_url(page: Page, language_code: str) -> str | None:
         return getattr(page.specific, "reader_url", None)
 
 
+def _site_root_urls(request: HttpRequest) -> dict[str, str]:
+    """{language code: URL of its live site root} (the first root of each locale)."""
+    urls: dict[str, str] = {}
+    roots = (
+        Page.objects.filter(depth=2).live().select_related("locale").order_by("path")
+    )
+    for root in roots:
+        urls.setdefault(root.locale.language_code, root.get_url(request))
+    return urls
+
+
 def _home_url(language_code: str, request: HttpRequest) -> str:
-    locale = locale_for(language_code)
-    site_root = Page.objects.filter(depth=2, locale=locale).live().first()
-    return site_root.get_url(request) if site_root else f"/{language_code}/"
+    urls = chrome.cached(
+        request, "site-roots", lambda: _site_root_urls(request), request.get_host()
+    )
+    return urls.get(language_code) or f"/{language_code}/"

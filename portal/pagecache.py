@@ -41,6 +41,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Cache"
+# Fragments of the page served from the cache: "hits/lookups" (set by charts on the
+# request as [hits, lookups]; read by the benchmark for the hit rate).
+FRAGMENT_HEADER = "X-Fragment-Cache"
+FRAGMENT_STATS = "_fragment_cache"
 # Set by the before_serve_page hook (portal/wagtail_hooks.py): only Wagtail's own
 # page serving is stored, never a Django view that happens to answer 200.
 PAGE_MARK = "_page_cache_page"
@@ -163,7 +167,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not eligible(request):
-            return self.get_response(request)
+            return _with_fragment_stats(request, self.get_response(request))
         key = cache_key(request, generation())
         if key is None:
             return self.get_response(request)
@@ -174,7 +178,14 @@ class PageCacheMiddleware:
         if storable(request, response):
             cache.set(key, _stored(request, response), timeout=cache_seconds())
         response[HEADER] = "miss"
-        return response
+        return _with_fragment_stats(request, response)
+
+
+def _with_fragment_stats(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    stats = getattr(request, FRAGMENT_STATS, None)
+    if stats:
+        response[FRAGMENT_HEADER] = f"{stats[0]}/{stats[1]}"
+    return response
 
 
 def _purge_on_signal(sender, **kwargs) -> None:

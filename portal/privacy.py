@@ -9,17 +9,21 @@ at once: a page is left out when a restriction on it or on an ancestor refuses t
 reader (not signed in; not in one of its groups; its password not given this session).
 
 Cost: one query for the restrictions (none are set on most sites), and, only when a
-group restriction exists, one for its groups and one for the reader's.
+group restriction exists, one for its groups and one for the reader's; the first two
+are kept in the cache until the site changes (portal/chrome.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
+
+from portal import chrome
 
 P = TypeVar("P", bound=Page)
 _MEMO = "_refused_page_paths"
@@ -30,14 +34,37 @@ def refused_paths(request: HttpRequest) -> tuple[str, ...]:
     request)."""
     if hasattr(request, _MEMO):
         return getattr(request, _MEMO)
-    rows = list(
-        PageViewRestriction.objects.values_list("id", "restriction_type", "page__path")
-    )
+    rows = chrome.cached(request, "restrictions", _restriction_rows)
     refused = tuple(
         path for pk, kind, path in rows if not _accepts(request, pk, kind, rows)
     )
     setattr(request, _MEMO, refused)
     return refused
+
+
+def _restriction_rows() -> list[tuple[int, str, str]]:
+    return list(
+        PageViewRestriction.objects.values_list("id", "restriction_type", "page__path")
+    )
+
+
+def _groups_by_restriction() -> dict[int, set[int]]:
+    groups: dict[int, set[int]] = {}
+    through = PageViewRestriction.groups.through.objects
+    for restriction_id, group_id in through.values_list(
+        "pageviewrestriction_id", "group_id"
+    ):
+        groups.setdefault(restriction_id, set()).add(group_id)
+    return groups
+
+
+def reader_key(request: HttpRequest) -> str:
+    """A short name for what this reader may see listed: readers refused the same
+    pages share it (portal/chrome.py keys reader-dependent pieces with it)."""
+    refused = refused_paths(request)
+    if not refused:
+        return "all"
+    return hashlib.sha256("|".join(refused).encode()).hexdigest()[:24]
 
 
 def _accepts(request: HttpRequest, pk: int, kind: str, rows) -> bool:
@@ -61,12 +88,7 @@ def _accepts(request: HttpRequest, pk: int, kind: str, rows) -> bool:
 def _restriction_groups(request: HttpRequest, rows) -> dict[int, set[int]]:
     memo = "_restriction_groups"
     if not hasattr(request, memo):
-        groups: dict[int, set[int]] = {}
-        through = PageViewRestriction.groups.through.objects
-        for restriction_id, group_id in through.values_list(
-            "pageviewrestriction_id", "group_id"
-        ):
-            groups.setdefault(restriction_id, set()).add(group_id)
+        groups = chrome.cached(request, "restriction-groups", _groups_by_restriction)
         setattr(request, memo, groups)
     return getattr(request, memo)
 

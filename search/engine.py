@@ -27,7 +27,7 @@ from search.query import (
     SearchResults,
 )
 from search.registry import facets
-from search.text import highlight, query_terms
+from search.text import highlight, query_terms, stem
 
 __all__ = ["SearchQuery", "SearchResults", "autocomplete", "run_search"]
 
@@ -59,7 +59,7 @@ def run_search(query: SearchQuery) -> SearchResults:
     page_ids = [int(pk) for pk in ordered[offset : offset + query.per_page]]
     return SearchResults(
         query=query,
-        hits=_hits(page_ids, query.terms, query.language),
+        hits=_hits(page_ids, [stem(t) for t in query.terms], query.language),
         total=total,
         facets=_facet_counts(index.counts(mask), query),
     )

@@ -9,6 +9,8 @@ language.
 
 from django.db import connection
 
+from search.text import match_forms
+
 SQLITE_CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
     "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
@@ -102,14 +104,17 @@ def match_sql(
     """(SQL selecting `id` [and `score`] of matching entries, params, rank direction).
 
     Terms are \\w-only words (search.text.query_terms), quoted for FTS5, so no query
-    syntax from the reader reaches the engine.
+    syntax from the reader reaches the engine. A search matches each term's light
+    stem as a prefix (search.text.match_forms: "vaccin" finds "vaccins"); the
+    autocomplete (`prefix_last`) matches the words as typed, the last as a prefix.
     """
     lang = _language_token(language)
+    if prefix_last:
+        forms = [(t, i == len(terms) - 1) for i, t in enumerate(terms)]
+    else:
+        forms = match_forms(terms)
     if connection.vendor == "postgresql":
-        parts = [
-            f"{t}:*" if prefix_last and i == len(terms) - 1 else t
-            for i, t in enumerate(terms)
-        ]
+        parts = [f"{t}:*" if prefix else t for t, prefix in forms]
         score = ", ts_rank(tsv, q) AS score" if with_score else ""
         if title_only:
             return (
@@ -127,9 +132,7 @@ def match_sql(
             [" & ".join([*parts, lang])],
             "DESC",
         )
-    quoted = [f'"{t}"' for t in terms]
-    if prefix_last:
-        quoted[-1] += "*"
+    quoted = [f'"{t}"*' if prefix else f'"{t}"' for t, prefix in forms]
     phrase = " ".join(quoted)
     if title_only:
         phrase = f"title : ({phrase})"

@@ -1,8 +1,8 @@
 """Page types that take part in site search, and the facets they contribute.
 
 An app registers a page model with a function that turns one page into a
-SearchDocument (in `AppConfig.ready`), e.g. the cycles app later adds one line:
-``register(CyclePage, cycle_document)``.
+SearchDocument in its ``search_adapter.py``, which the search app's ``ready`` finds
+by name (Django's ``autodiscover_modules``), e.g. ``register(CyclePage, cycle_document)``.
 """
 
 import datetime

@@ -41,6 +41,37 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_QUERY_TERMS]
 
 
+# A term of at least this many letters, once its plural is dropped, also finds the
+# words it begins: "vaccin" finds "vaccins", "vaccins" finds "vaccin".
+PREFIX_MIN_LENGTH = 4
+
+
+def stem(term: str) -> str:
+    """A light, language-blind stem of a normalised term, enough for French and
+    English plurals: "vaccins" → "vaccin", "hopitaux"/"hopital" → "hopita"
+    (so each finds the other), "supplies" → "supplie". Not a full stemmer: the
+    index keeps the words as written, and the stem is matched as a prefix."""
+    if not term.isalpha():
+        return term
+    if len(term) >= 6 and term.endswith("aux"):
+        return term[:-2]
+    if len(term) >= 6 and term.endswith("al"):
+        return term[:-1]
+    if len(term) >= 5 and term[-1] in "sx" and not term.endswith("ss"):
+        return term[:-1]
+    return term
+
+
+def match_forms(terms: list[str]) -> list[tuple[str, bool]]:
+    """(form, matched as a prefix) for each query term: its stem, as a prefix when
+    long enough to stay specific."""
+    forms = []
+    for term in terms:
+        form = stem(term)
+        forms.append((form, form.isalpha() and len(form) >= PREFIX_MIN_LENGTH))
+    return forms
+
+
 SNIPPET_SCAN_LIMIT = 3000
 
 

@@ -25,7 +25,9 @@ def chart(context, block):
         save_data = (
             bool(request) and request.headers.get("Save-Data", "").lower() == "on"
         )
-        view = chart_view(snapshot, district.pk if district else None, save_data)
+        view = chart_view(
+            snapshot, district.pk if district else None, save_data, request
+        )
     # The small loader script goes with the first chart of the page only.
     include_script = not context.dicts[0].get("_charts_script")
     context.dicts[0]["_charts_script"] = True

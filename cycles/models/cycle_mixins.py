@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from charts.anonymise import district_labels
 from charts.sources import chart_context_for
 from cycles import steps
+from discussions.selectors.announcements import synthesis_announced_at
 from districts.timezones import site_today, site_zone
 from portal.translations import language_of
 
@@ -121,7 +122,4 @@ class CycleDiscussionMixin:
 
     @cached_property
     def synthesis_published_at(self):
-        # cycles.selectors reads CyclePage: reached when called, not at load.
-        from cycles.selectors import synthesis_published_at
-
-        return synthesis_published_at(self)
+        return synthesis_announced_at(self)

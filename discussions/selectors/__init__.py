@@ -2,6 +2,7 @@
 forum links, comments under charts, moderation queues and quoted comments. The names
 here are the package's public face; each lives in the module named beside it."""
 
+from discussions.selectors.announcements import synthesis_announced_at
 from discussions.selectors.attribution import (
     Attributor,
     attributor_for,
@@ -52,5 +53,6 @@ __all__ = [
     "quotable_comments",
     "quotation",
     "readable_comment",
+    "synthesis_announced_at",
     "thread_for",
 ]

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from discussions.models import DiscussablePageMixin
 from lessons.blocks import KEY_MESSAGE_BLOCKS, LESSON_BODY_BLOCKS, RICH_TEXT_FEATURES
+from lessons.feed_links import feed_links
 from lessons.taxonomy import LessonType
 from portal.translations import in_language, language_of, shown_in_other_language
 
@@ -37,8 +38,7 @@ class LessonsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
-        # lessons.feeds and .selectors read these models: reached when called.
-        from lessons.feeds import feed_links
+        # lessons.selectors reads these models: reached when called.
         from lessons.selectors import lessons_in_library, with_reader_urls
 
         context = super().get_context(request, *args, **kwargs)
@@ -218,11 +218,3 @@ class LessonPage(DiscussablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        # lessons.views works on LessonPage: reached when called, not at load.
-        from lessons.views import serve_brief
-
-        if request.GET.get("format") == "pdf":
-            return serve_brief(request, self)
-        return super().serve(request, *args, **kwargs)

@@ -7,7 +7,6 @@ choose a password, which activates the account. The link is a signed token of th
 invitation and its nonce: re-sending draws a new nonce, so an older link stops working.
 """
 
-import logging
 import re
 import unicodedata
 
@@ -15,24 +14,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from discussions.services import remember_language
 from districts.models import Membership
 from districts.roles import Role
-from participation.invitations.links import make_token
+from participation.invitations.tasks import send_invitations_task
 from participation.models import Invitation, new_nonce
-from portal import mail
-from portal.links import absolute_url
-from portal.typography import elide
-
-logger = logging.getLogger(__name__)
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 DEFAULT_LANGUAGE = "fr"
@@ -159,66 +151,8 @@ def _free_username(email: str) -> str:
     return username
 
 
-# --- Sending ------------------------------------------------------------------------
-
-
 def _send_after_commit(invitation_ids: list[int]) -> None:
-    # The task module imports this one (the task calls send_invitations).
-    from participation.invitations.tasks import send_invitations_task
-
     transaction.on_commit(lambda: send_invitations_task.enqueue(invitation_ids))
-
-
-def send_invitations(invitation_ids: list[int]) -> int:
-    """E-mail each open invitation its link over one connection; returns e-mails sent.
-
-    A failed delivery is logged and leaves ``sent_at`` empty ("not sent" in the admin),
-    so a facilitator can re-send it."""
-    sent = 0
-    invitations = Invitation.objects.filter(
-        pk__in=invitation_ids, accepted_at__isnull=True
-    ).select_related("user", "district__country", "invited_by")
-    with get_connection() as connection:
-        for invitation in invitations:
-            try:
-                invitation_message(invitation, connection).send()
-            except Exception:
-                logger.exception("Invitation %s could not be e-mailed", invitation.pk)
-                continue
-            Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-            sent += 1
-    return sent
-
-
-def invitation_message(invitation: Invitation, connection=None) -> EmailMessage:
-    with mail.recipient_locale(invitation.language):
-        context = {
-            "invitation": invitation,
-            "username": invitation.user.get_username(),
-            "inviter": invitation.invited_by.get_full_name()
-            if invitation.invited_by
-            else "",
-            "url": accept_url(invitation),
-            "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
-        }
-    return mail.compose(
-        to=invitation.email,
-        language=invitation.language,
-        subject_template="participation/email/invitation_subject.txt",
-        body_template="participation/email/invitation_body.txt",
-        context=context,
-        polish=lambda text: elide(text, invitation.district.name),
-        connection=connection,
-    )
-
-
-def accept_url(invitation: Invitation) -> str:
-    """The absolute link, under the invitee's language prefix."""
-    with translation.override(invitation.language):
-        path = reverse(
-            "participation:accept_invitation", kwargs={"token": make_token(invitation)}
-        )
-    return absolute_url(path)
 
 
 # --- Joining ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ hold the facilitator's request open while the mail server answers."""
 
 from django_tasks import task
 
-from participation.invitations.services import send_invitations
+from participation.invitations.sending import send_invitations
 
 
 @task()

@@ -159,6 +159,9 @@ CACHES = cache_settings(REDIS_URL)
 # Anonymous readers' pages are kept this long (0: no page cache); any publication,
 # comment, survey answer or chart refresh forgets them all at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The menu, the site roots and the view restrictions, kept until the site changes
+# (portal/chrome.py); only where every worker shares the cache (see production.py).
+CHROME_CACHE = env_bool("CHROME_CACHE", True)
 
 # --- Authentication.
 AUTHENTICATION_BACKENDS = [

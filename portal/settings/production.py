@@ -59,5 +59,6 @@ TASKS = {
 # The page cache purges through a token in the cache: only a cache every worker shares
 # (Redis) lets a purge reach them all, so without REDIS_URL it is off (portal.W004).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)  # noqa: F405
+CHROME_CACHE = env_bool("CHROME_CACHE", bool(REDIS_URL))  # noqa: F405
 
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")  # noqa: F405

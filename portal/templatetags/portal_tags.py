@@ -1,5 +1,6 @@
 from django import template
 
+from portal import languages
 from portal.form_errors import error_links as form_error_links
 from portal.languages import language_links
 from portal.navigation import main_navigation
@@ -14,6 +15,15 @@ register = template.Library()
 def language_switcher(context):
     request = context["request"]
     return {"links": language_links(request, context.get("page"))}
+
+
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel="canonical"> and hreflang alternates of the page in context."""
+    page = context.get("page")
+    if page is None or getattr(page, "pk", None) is None:
+        return {}
+    return {"links": languages.alternate_links(context["request"], page)}
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)

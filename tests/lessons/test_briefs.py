@@ -68,3 +68,18 @@ def test_brief_is_made_on_first_download_when_missing(client, make_lesson):
     response = client.get(lesson.url, {"format": "pdf"})
     assert response.status_code == 200
     assert LessonBrief.objects.filter(page=lesson).exists()
+
+
+def test_a_private_lessons_brief_is_refused_like_its_page(client, make_lesson):
+    """Tried: an anonymous reader asks for the PDF of a lesson made private for
+    signed-in readers; the brief must not slip past Wagtail's view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    lesson = make_lesson(title="Leçon réservée")
+    PageViewRestriction.objects.create(
+        page=lesson, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(lesson.url, {"format": "pdf"})
+    assert response.status_code == 302
+    assert "/login" in response["Location"] or "login" in response["Location"]
+    assert not LessonBrief.objects.filter(page=lesson).exists()

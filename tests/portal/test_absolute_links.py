@@ -116,6 +116,34 @@ def test_pages_share_and_link_on_base_url(client, cycle, lesson):
         assert_on_base_url(html, page.get_url())
 
 
+def test_pages_name_their_canonical_address_and_translations(client, lesson):
+    """Search engines get the page's own address and its other language (hreflang),
+    absolute on BASE_URL; x-default is the French source."""
+    french = client.get("/fr/lecons/paludisme/").content.decode()
+    assert f'<link rel="canonical" href="{BASE_URL}/fr/lecons/paludisme/">' in french
+    assert f'hreflang="en" href="{BASE_URL}/en/lessons/malaria/"' in french
+    assert f'hreflang="fr" href="{BASE_URL}/fr/lecons/paludisme/"' in french
+    assert f'hreflang="x-default" href="{BASE_URL}/fr/lecons/paludisme/"' in french
+    english = client.get("/en/lessons/malaria/").content.decode()
+    assert f'<link rel="canonical" href="{BASE_URL}/en/lessons/malaria/">' in english
+
+
+def test_an_untranslated_lesson_read_in_english_is_canonical_in_french(
+    client,
+    make_lesson,  # noqa: F811
+    library_en,  # noqa: F811
+    base_url,
+):
+    """Tried: the English library serves a French-only lesson at its English address;
+    the canonical must be the French page (no duplicate), with no English alternate."""
+    make_lesson(title="Leçon en français seulement", slug="seule")
+    response = client.get("/en/lessons/seule/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<link rel="canonical" href="{BASE_URL}/fr/lecons/seule/">' in html
+    assert 'hreflang="en"' not in html
+
+
 @pytest.mark.parametrize("feed", ["rss", "atom"])
 def test_feeds_link_on_base_url(client, lesson, feed):
     for language in ("fr", "en"):

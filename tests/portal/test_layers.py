@@ -62,3 +62,31 @@ def test_every_import_points_down_the_layers():
         if other != app and LAYERS[other] >= LAYERS[app]
     ]
     assert upward == []
+
+
+FUNCTION_LEVEL_IMPORT_LIMIT = 10
+
+
+def _function_level_imports():
+    """(place, has a reason) for each import of the project's own modules made inside a
+    function: the visible cost of working around a circle, or Django's ready()."""
+    for _app, relative, tree in _modules():
+        lines = (ROOT / relative).read_text().splitlines()
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            documented = ast.get_docstring(function) is not None
+            for node in ast.walk(function):
+                if not isinstance(node, (ast.Import, ast.ImportFrom)):
+                    continue
+                if not any(True for _ in _imported_apps(ast.Module([node], []))):
+                    continue
+                above = lines[max(0, node.lineno - 4) : node.lineno - 1]
+                commented = any(line.strip().startswith("#") for line in above)
+                yield f"{relative}:{node.lineno}", commented or documented
+
+
+def test_few_function_level_imports_each_with_its_reason():
+    found = dict(_function_level_imports())
+    assert len(found) <= FUNCTION_LEVEL_IMPORT_LIMIT, sorted(found)
+    assert [place for place, reason in found.items() if not reason] == []

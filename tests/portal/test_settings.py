@@ -161,3 +161,19 @@ def test_a_page_cache_in_each_workers_memory_is_a_deployment_warning():
     )
     assert result.returncode != 0
     assert "portal.W004" in result.stderr + result.stdout
+
+
+def test_a_chrome_cache_in_each_workers_memory_is_a_deployment_warning():
+    """The menu and the view restrictions kept in one worker's memory would keep a page
+    made private in the other workers' menus: off without Redis, a warning if forced."""
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=SECRET,
+        BASE_URL="https://district.example.org",
+        CHROME_CACHE="true",
+    )
+    assert result.returncode != 0
+    assert "portal.W005" in result.stderr + result.stdout

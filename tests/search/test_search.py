@@ -57,6 +57,40 @@ def test_accent_insensitive_search_finds_sante(client, lessons):
     assert "La <mark>santé</mark> des enfants" in html
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("vaccin", "Stock de vaccins à Boké"),  # the case seen: it found nothing
+        ("Vaccins", "Stock de vaccins à Boké"),
+        ("moustiquaire", "Paludisme et relais communautaires"),
+        ("relai communautaire", "Paludisme et relais communautaires"),
+        ("accouchement assisté", "Santé maternelle à Banikoara"),
+    ],
+)
+def test_a_word_finds_its_plural_and_its_singular(client, lessons, query, expected):
+    """Tried: the singular of a word the lesson has in the plural, and the reverse;
+    the match is highlighted in the results."""
+    response = client.get("/fr/search/", {"q": query})
+    assert [hit.title for hit in response.context["hits"]] == [expected]
+    assert "<mark>" in response.content.decode()
+
+
+def test_hopital_and_hopitaux_find_each_other(client, make_lesson):
+    make_lesson(title="Les hôpitaux de district", summary="<p>Référence.</p>")
+    make_lesson(title="Un hôpital de zone", summary="<p>Contre-référence.</p>")
+    for query in ("hopital", "hôpitaux"):
+        response = client.get("/fr/search/", {"q": query})
+        assert len(response.context["hits"]) == 2, query
+
+
+def test_short_words_are_not_widened(client, make_lesson):
+    """A two- or three-letter word matches only itself: "vih" must not find "vihx"."""
+    make_lesson(title="Dépistage du VIH", summary="<p>Conseil.</p>")
+    make_lesson(title="Le mot vihara", summary="<p>Sans rapport.</p>")
+    response = client.get("/fr/search/", {"q": "vih"})
+    assert [hit.title for hit in response.context["hits"]] == ["Dépistage du VIH"]
+
+
 def test_facets_count_and_combine(client, lessons):
     response = client.get("/fr/search/")
     assert response.context["results"].total == 3

@@ -1,0 +1,81 @@
+"""What every page shows around its content, read once per change of the site rather
+than on every request: the main menu, the site roots' addresses (language switcher)
+and the view restrictions that listings apply (portal/privacy.py).
+
+Stored in Django's cache under two tokens: the page cache's generation (bumped by every
+publication, unpublication, move, deletion and privacy change, portal/pagecache.py)
+and a token of its own, bumped whenever any page row is saved (a page added by code,
+a draft saved), so the menu never lags the tree. Only where every worker shares the
+cache (Redis; one process in development and tests): ``CHROME_CACHE`` is off in
+production without REDIS_URL, like the page cache, because a token bumped in one
+worker's memory would not reach the others.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from portal import pagecache
+
+VERSION_KEY = "chrome:version"
+SECONDS = 300
+_MEMO = "_chrome_tokens"
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "CHROME_CACHE", False))
+
+
+def _token() -> str:
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        token = cache.get(VERSION_KEY) or ""
+    return token
+
+
+def _tokens(request: HttpRequest | None) -> str:
+    if request is not None and hasattr(request, _MEMO):
+        return getattr(request, _MEMO)
+    tokens = f"{pagecache.generation()}:{_token()}"
+    if request is not None:
+        setattr(request, _MEMO, tokens)
+    return tokens
+
+
+def cached(request: HttpRequest | None, name: str, compute, *parts):
+    """``compute()``, kept under ``name`` and ``parts`` until the site changes. The
+    parts must name everything the value depends on besides the site's pages (the
+    language; for a reader-dependent value, what the reader may see)."""
+    if not enabled():
+        return compute()
+    key = ":".join(["chrome", _tokens(request), name, *(str(p) for p in parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SECONDS)
+    return value
+
+
+def forget() -> None:
+    """Every stored piece is stale: now, and again once the transaction commits."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(
+        lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    )
+
+
+def _forget_on_save(sender, instance=None, **kwargs) -> None:
+    if isinstance(instance, (Page, Site)):
+        forget()
+
+
+def connect_signals() -> None:
+    """Any page or site row saved or deleted (called from PortalConfig)."""
+    post_save.connect(_forget_on_save, dispatch_uid="chrome-save")
+    post_delete.connect(_forget_on_save, dispatch_uid="chrome-delete")
