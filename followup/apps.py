@@ -3,11 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FollowupConfig(AppConfig):
+    """Its ``chart_sources.py`` is found by charts, its ``sections.py`` (the cycle
+    and lesson page sections) by cycles and lessons, each by name."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "followup"
     verbose_name = _("Follow-up of commitments")
-
-    def ready(self):
-        # Registrations on lower apps' registries (cycle and lesson page sections,
-        # the chart source); their modules use models, loaded after apps.py.
-        from followup import chart_sources, sections  # noqa: F401

@@ -2,10 +2,10 @@
 
 A cycle page (``cycles``) or a lesson page (``lessons``) cannot import the apps that
 build on it (follow-up, for one): each offers a ``SectionRegistry``, and a higher
-app registers a provider from its ``AppConfig.ready`` (as chart sources plug into
-``charts.sources``). A provider gets the page's request and objects by keyword and
+app registers a provider (as chart sources plug into ``charts.sources``). A provider gets the page's request and objects by keyword and
 returns a ``Section`` (its template and context) or None when it has nothing to
-show. It must cost a fixed number of queries, whatever the page holds.
+show. The registering module is the app's ``sections.py``, which the lower app
+finds by name (``autodiscover_modules``, as charts finds ``chart_sources.py``). It must cost a fixed number of queries, whatever the page holds.
 """
 
 from __future__ import annotations
