@@ -24,6 +24,7 @@ from cycles.presentation import (
     survey_box,
     survey_items,
 )
+from cycles.sections import CYCLE_SECTIONS
 from cycles.survey_views import (
     conflict_message,
     parse_int,
@@ -100,6 +101,9 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
         ),
         answered_by_country=(
             selectors.answered_by_country(cycle) if page.current_step >= 3 else []
+        ),
+        extra_sections=CYCLE_SECTIONS.sections(
+            request=request, page=page, cycle=cycle, district=district
         ),
         **extra,
     )

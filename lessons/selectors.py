@@ -14,6 +14,7 @@ from lessons.models import (
     LessonsIndexPage,
     TopicSubscription,
 )
+from lessons.sections import LESSON_SECTIONS
 from portal.translations import for_readers_of, in_language_or_source, language_of
 
 
@@ -60,6 +61,7 @@ def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
         "feed_links": feed_links(),
         "og_type": "article",
         "og_description": lesson.search_description or _first_key_message(lesson),
+        "extra_sections": LESSON_SECTIONS.sections(request=request, page=lesson),
     }
 
 

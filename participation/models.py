@@ -65,6 +65,14 @@ class ReminderKind(models.TextChoices):
     SURVEY_CLOSING = "survey_closing", _("The questionnaire closes soon")
     SURVEY_LAST_DAY = "survey_last_day", _("Last day to answer")
     DISCUSSION_OPENS = "discussion_opens", _("The discussion is open")
+    # Follow-up check-ins of commitments (participation/reminders/checkins.py): one
+    # kind per check-in, so each is sent once per member and cycle.
+    CHECKIN_1 = "checkin_1", _("Follow-up check-in 1 is due")
+    CHECKIN_2 = "checkin_2", _("Follow-up check-in 2 is due")
+    CHECKIN_3 = "checkin_3", _("Follow-up check-in 3 is due")
+    CHECKIN_4 = "checkin_4", _("Follow-up check-in 4 is due")
+    CHECKIN_5 = "checkin_5", _("Follow-up check-in 5 is due")
+    CHECKIN_6 = "checkin_6", _("Follow-up check-in 6 is due")
 
 
 class ReminderDelivery(models.Model):

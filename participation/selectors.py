@@ -1,4 +1,6 @@
-"""Reads: how districts take part in each cycle, and the pilot's three rates.
+"""Reads: how districts take part in each cycle, and the pilot's three rates plus
+the follow-up one (issue #17: a district *reported its follow-up* when it gave at
+least one check-in on a commitment of the cycle).
 
 A district *answered* a cycle when its survey response is submitted (a draft is not an
 answer). It *commented on the results* when one of its members posted a comment on a
@@ -28,6 +30,7 @@ from cycles.participants import districts_taking_part
 from cycles.selectors import localized_cycle
 from discussions.models import CommentDetails, CommentStatus
 from districts.models import District, Membership
+from followup.selectors import districts_reporting
 from participation.models import LastVisit
 
 COUNTED_COMMENTS = [CommentStatus.PUBLISHED, CommentStatus.HIDDEN]
@@ -36,6 +39,7 @@ RATE_LABELS = {
     "answered": _("Answered the questionnaire"),
     "commented": _("Commented on the results"),
     "discussed": _("Took part in the discussion"),
+    "followed_up": _("Reported on its follow-up"),
 }
 RATES = list(RATE_LABELS)
 
@@ -72,6 +76,7 @@ class DistrictParticipation:
     results_comments: int = 0
     discussion_posts: int = 0
     last_visit: datetime | None = None
+    followed_up: bool = False  # reported at least one check-in (followup)
 
     @property
     def answered(self) -> bool:
@@ -174,6 +179,7 @@ def district_participation(
     taking_part = set(districts_taking_part(cycle).values_list("pk", flat=True))
     members, joined, visits = known.members, known.joined, known.visits
     on_results, other = _comment_counts(cycle)
+    reporting = districts_reporting(cycle)
     responses = {
         row["district_id"]: row
         for row in SurveyResponse.objects.filter(
@@ -199,6 +205,7 @@ def district_participation(
                 results_comments=on_results[district.pk],
                 discussion_posts=other[district.pk],
                 last_visit=visits.get(district.pk),
+                followed_up=district.pk in reporting,
             )
         )
     return rows
@@ -213,6 +220,7 @@ class RateRow:
     answered: int = 0
     commented: int = 0
     discussed: int = 0
+    followed_up: int = 0
 
     def rate(self, name: str) -> float | None:
         if not self.districts:
@@ -235,6 +243,7 @@ def rates_by(rows: list[DistrictParticipation], level: str) -> list[RateRow]:
         group.answered += row.answered
         group.commented += row.commented
         group.discussed += row.discussed
+        group.followed_up += row.followed_up
     return [groups[key] for key in sorted(groups)]
 
 

@@ -102,6 +102,7 @@ urlpatterns += i18n_patterns(
         name="search-autocomplete",
     ),
     path("lessons/feeds/", include("lessons.urls")),
+    path("followup/", include("followup.urls")),
     path("following/", include("lessons.follow_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

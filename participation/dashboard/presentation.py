@@ -112,6 +112,7 @@ def export_rows(dashboard: Dashboard) -> list[list]:
         _("Comments on the results"),
         _("Discussion posts"),
         _("Last visit"),
+        _("Follow-up reported"),
     ]
     rows = [header]
     for row in dashboard.rows:
@@ -129,6 +130,7 @@ def export_rows(dashboard: Dashboard) -> list[list]:
                 row.results_comments,
                 row.discussion_posts,
                 _moment(row.last_visit),
+                _("yes") if row.followed_up else _("no"),
             ]
         )
     return [[neutralise(value) for value in line] for line in rows]

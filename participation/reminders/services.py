@@ -23,7 +23,13 @@ from cycles.steps import end_of_day
 from discussions.services import remember_language
 from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
-from participation.reminders.selectors import Due, Recipient, due_reminders, recipients
+from participation.reminders.checkins import (
+    BODY_TEMPLATE,
+    due_checkin_reminders,
+    is_checkin,
+    recipients_for,
+)
+from participation.reminders.selectors import Due, Recipient, due_reminders
 from participation.reminders.sms_channel import SmsReport, send_due_sms
 from portal import mail
 from portal.links import absolute_url, page_url
@@ -102,13 +108,13 @@ def send_due_reminders(today: dt.date | None = None, dry_run: bool = False) -> R
     today = today or timezone.localdate()
     report = Report(today=today, dry_run=dry_run)
     connection = None if dry_run else get_connection()
-    for due in due_reminders(today):
+    for due in [*due_reminders(today), *due_checkin_reminders(today)]:
         batch = Batch(due)
         pages = {
             language: cycle_in_language(due.cycle, language)
             for language, _name in settings.LANGUAGES
         }
-        for recipient in recipients(due):
+        for recipient in recipients_for(due):
             if dry_run:
                 batch.sent.append(recipient)
             elif _claim(due, recipient):
@@ -160,6 +166,10 @@ def reminder_subject(kind: str, title: str, days_left: int) -> str:
         ) % {"days": days_left, "title": title}
     if kind == ReminderKind.SURVEY_LAST_DAY:
         return _("District.Team: last day to answer “%(title)s”") % {"title": title}
+    if is_checkin(kind):
+        return _("District.Team: follow-up of your commitments on “%(title)s”") % {
+            "title": title
+        }
     if kind == ReminderKind.DISCUSSION_OPENS:
         return _("District.Team: the discussion on “%(title)s” is open") % {
             "title": title
@@ -194,7 +204,7 @@ def reminder_email(
             "name": recipient.user.first_name or recipient.user.get_username(),
             "district": recipient.district.name,
             "title": page.title,
-            "url": page_url(page) + ANCHORS[due.kind],
+            "url": page_url(page) + ANCHORS.get(due.kind, "#followup"),
             **_deadline_context(due, zone),
             "days_left": due.days_left,
             "has_draft": recipient.has_draft,
@@ -207,7 +217,11 @@ def reminder_email(
         language=recipient.language,
         zone=zone,
         subject=subject,
-        body_template=f"participation/email/reminder_{due.kind}.txt",
+        body_template=(
+            BODY_TEMPLATE
+            if is_checkin(due.kind)
+            else f"participation/email/reminder_{due.kind}.txt"
+        ),
         context=context,
         polish=lambda text: elide(text, recipient.district.name),
         unsubscribe_url=unsubscribe_url,

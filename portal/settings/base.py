@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_comments",
     "django.contrib.sites",
     "lessons",
+    "followup",
     "demo",  # seed_demo: the demo site, from the test factories
     # Wagtail and translation.
     "wagtail_localize",

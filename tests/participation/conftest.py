@@ -15,6 +15,8 @@ from cycles.factories import CycleIndexPageFactory, SurveyResponseFactory
 from discussions.models import CommentDetails, CommentStatus
 from discussions.services import Draft, post_comment
 from districts.factories import DistrictFactory, HdmtMemberFactory
+from followup.models import CommitmentSet
+from followup.services import lay_out
 from tests.cycles.conftest import make_cycle
 from tests.cycles.test_results import results_stream
 
@@ -87,4 +89,16 @@ def history(cycle_index, teams):
     # A comment a facilitator removed is not participation.
     removed = _say(members["kindia"], first)
     CommentDetails.objects.filter(comment=removed).update(status=CommentStatus.REMOVED)
+    # Follow-up (issue #17): Banikoara and Kandi reported a check-in on cycle 1;
+    # Boké committed but has reported nothing yet.
+    _commit(first, districts["banikoara"], {"c1_what": "A", "c1_k1_status": "done"})
+    _commit(first, districts["kandi"], {"c1_what": "B", "c1_k1_status": "dropped"})
+    _commit(first, districts["boke"], {"c1_what": "C"})
     return first, second, districts
+
+
+def _commit(cycle, district, fields):
+    commitments = CommitmentSet.objects.create(
+        cycle=cycle, district=district, fields=fields
+    )
+    lay_out(commitments)

@@ -3,6 +3,7 @@
 Bénin: Banikoara and Kandi (Alibori), Cotonou (Littoral); Guinée: Boké, Kindia.
 Cycle 1: answered Banikoara, Kandi, Boké (Cotonou only a draft); commented on a chart
 Banikoara (twice) and Boké; posted in the discussion Banikoara and Kandi.
+Follow-up of cycle 1: Banikoara and Kandi reported a check-in, Boké did not.
 Cycle 2: only Banikoara answered. So Cotonou and Kindia are silent in both cycles.
 """
 
@@ -28,18 +29,18 @@ def _as_dict(rows):
     }
 
 
-def test_three_rates_per_country_and_region_match_the_hand_count(history):
+def test_four_rates_per_country_and_region_match_the_hand_count(history):
     first, _second, _districts = history
     rows = district_participation(first)
     assert _as_dict(rates_by(rows, "country")) == {
-        "Bénin": [66.7, 33.3, 66.7],
-        "Guinée": [50.0, 50.0, 0.0],
+        "Bénin": [66.7, 33.3, 66.7, 66.7],
+        "Guinée": [50.0, 50.0, 0.0, 0.0],
     }
     assert _as_dict(rates_by(rows, "region")) == {
-        "Alibori": [100.0, 50.0, 100.0],
-        "Littoral": [0.0, 0.0, 0.0],
-        "Boké": [100.0, 100.0, 0.0],
-        "Kindia": [0.0, 0.0, 0.0],
+        "Alibori": [100.0, 50.0, 100.0, 100.0],
+        "Littoral": [0.0, 0.0, 0.0, 0.0],
+        "Boké": [100.0, 100.0, 0.0, 0.0],
+        "Kindia": [0.0, 0.0, 0.0, 0.0],
     }
 
 

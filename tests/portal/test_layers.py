@@ -21,9 +21,10 @@ LAYERS = {
     "cycles": 4,
     "lessons": 5,
     "dhis2": 5,
-    "participation": 6,
-    "home": 7,
-    "demo": 8,
+    "followup": 6,
+    "participation": 7,
+    "home": 8,
+    "demo": 9,
 }
 WIRING = {"portal/urls.py", "portal/wsgi.py", "portal/api.py"}
 WIRING_DIRS = ("portal/settings/",)

@@ -10,6 +10,7 @@ DEMO_SEEDERS = [
     "demo.charts.seed",
     "demo.lessons.seed",
     "demo.discussions.seed",
+    "demo.followup.seed",
 ]
 
 

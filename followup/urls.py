@@ -1,0 +1,13 @@
+from django.urls import path
+
+from followup import views
+
+app_name = "followup"
+urlpatterns = [
+    path("cycles/<int:page_id>/commitments/", views.save, name="save"),
+    path(
+        "cycles/<int:page_id>/what-changed/",
+        views.what_changed_download,
+        name="download",
+    ),
+]

@@ -1,0 +1,34 @@
+"""The demo's finished cycle carries district commitments (issue #17)."""
+
+import pytest
+
+from charts.sources import ChartContext, chart_data
+from cycles.models import CyclePage
+from cycles.selectors import submitted_responses
+from demo import followup as demo
+from followup.models import CheckIn, Commitment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_about_half_the_districts_commit_with_check_ins_in_every_state(client):
+    assert demo.seed().startswith("0 ")  # idempotent
+    cycle = CyclePage.objects.get(slug=demo.CYCLE_SLUG, locale__language_code="fr")
+    answered = submitted_responses(cycle).count()
+    committed = Commitment.objects.filter(cycle=cycle).values("district").distinct()
+    assert committed.count() == (answered + 1) // 2
+    states = set(
+        CheckIn.objects.filter(commitment__cycle=cycle).values_list("status", flat=True)
+    )
+    assert states == {"not_started", "in_progress", "done", "dropped"}
+    with_indicator = Commitment.objects.filter(cycle=cycle).exclude(indicator="")
+    assert with_indicator.count() == 3
+    for commitment in with_indicator:
+        data = chart_data(
+            "commitment_indicator",
+            {"district": commitment.district.code, "commitment": commitment.slot},
+            ChartContext(page=cycle),
+        )
+        assert set(data.frame["series"]) == {"Avant", "Après"}
+    html = client.get(cycle.url).content.decode()
+    assert "Ce qui a changé" in html
