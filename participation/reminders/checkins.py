@@ -22,6 +22,7 @@ from participation.reminders.selectors import (
     recipients,
 )
 from portal.privacy import restrictions_of, user_may_read
+from sms import selectors as sms_selectors
 
 CHECKIN_KINDS = {number: ReminderKind(f"checkin_{number}") for number in range(1, 7)}
 BODY_TEMPLATE = "participation/email/reminder_checkin.txt"
@@ -40,25 +41,30 @@ def due_checkin_reminders(today: dt.date) -> list[Due]:
     return due
 
 
-def checkin_recipients(due: Due) -> list[Recipient]:
+def checkin_recipients(due: Due, sms: bool = False) -> list[Recipient]:
+    """The members of the teams with this check-in due; with ``sms``, those who chose
+    SMS (the SMS log keeps each to once), else those who get e-mail reminders."""
     number = next(n for n, kind in CHECKIN_KINDS.items() if kind == due.kind)
-    members = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name=Role.HDMT_MEMBER,
-            membership__district__in=teams_due(due.cycle, number),
-            reminder_opt_out__isnull=True,
-        )
-        .exclude(email="")
-        .exclude(
-            pk__in=ReminderDelivery.objects.filter(
-                cycle=due.cycle, kind=due.kind
-            ).values("user_id")
-        )
-        .select_related("membership__district", "discussion_settings")
-        .order_by("membership__district__name", "pk")
+    members = get_user_model().objects.filter(
+        is_active=True,
+        groups__name=Role.HDMT_MEMBER,
+        membership__district__in=teams_due(due.cycle, number),
     )
+    if sms:
+        members = members.filter(pk__in=sms_selectors.subscriber_ids())
+    else:
+        members = (
+            members.filter(reminder_opt_out__isnull=True)
+            .exclude(email="")
+            .exclude(
+                pk__in=ReminderDelivery.objects.filter(
+                    cycle=due.cycle, kind=due.kind
+                ).values("user_id")
+            )
+        )
+    members = members.select_related(
+        "membership__district", "discussion_settings"
+    ).order_by("membership__district__name", "pk")
     restrictions = restrictions_of(due.cycle)
     return [
         Recipient(

@@ -15,6 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from participation.models import ReminderKind
+from participation.reminders.checkins import (
+    checkin_recipients,
+    due_checkin_reminders,
+    is_checkin,
+)
 from participation.reminders.selectors import (
     SURVEY_KINDS,
     Due,
@@ -56,8 +61,12 @@ def send_due_sms(today, dry_run: bool = False) -> SmsReport:
         report.retried = sms_services.retry_due()
         if any(message.status == SmsStatus.RETRY for message in report.retried):
             return report  # the gateway still refuses: today's wait for the next run
-    for due in due_reminders(today):
-        for recipient in recipients(due, sms=True):
+    for due in [*due_reminders(today), *due_checkin_reminders(today)]:
+        if is_checkin(due.kind):
+            due_recipients = checkin_recipients(due, sms=True)
+        else:
+            due_recipients = recipients(due, sms=True)
+        for recipient in due_recipients:
             key = sms_key(due, recipient)
             if sms_selectors.already_logged(key):
                 continue
@@ -113,6 +122,13 @@ def sms_text(kind: str, title: str, link: str, days_left: int = 0) -> str:
                 _("District.Team: the discussion on “%(title)s” is open: %(url)s")
                 % values
             )
+        if is_checkin(kind):
+            return (
+                _(
+                    "District.Team: tell how your commitments for “%(title)s” are going: %(url)s"
+                )
+                % values
+            )
         return _("District.Team: “%(title)s”: %(url)s") % values
 
     return fit_one_sms(build, title)
@@ -121,4 +137,6 @@ def sms_text(kind: str, title: str, link: str, days_left: int = 0) -> str:
 def _anchor(kind: str) -> str:
     if kind in SURVEY_KINDS:
         return "#survey"
+    if is_checkin(kind):
+        return "#followup"
     return "#discussion" if kind == ReminderKind.DISCUSSION_OPENS else ""

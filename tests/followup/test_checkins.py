@@ -105,3 +105,22 @@ def test_the_team_reports_a_check_in_once_it_is_due(client, cycle_index, member)
     # a check-in not yet due cannot be sent in
     post(client, cycle, {"c1_what": "Supervision", "c1_k2_status": "done"}, 2)
     assert not CheckIn.objects.filter(number=2).exists()
+
+
+def test_a_team_member_who_chose_sms_gets_the_check_in_by_sms_once(teams, settings):
+    """Issue #18's "follow-up due" by SMS: only to a member of a team with a check-in
+    due, in one SMS linking to the follow-up, never twice."""
+    from sms.models import SmsMessage, SmsSubscription
+
+    SmsSubscription.objects.create(
+        user=teams["due"], phone="+2290197123456", opted_in=True
+    )
+    SmsSubscription.objects.create(
+        user=teams["nothing"], phone="+2290197654321", opted_in=True
+    )
+    run(dt.date(2031, 5, 10))
+    run(dt.date(2031, 5, 10))
+    messages = list(SmsMessage.objects.all())
+    assert [m.user for m in messages] == [teams["due"]]
+    assert messages[0].text.startswith("District.Team : dites où en sont vos engagements")
+    assert messages[0].text.rsplit(" ", 1)[1].startswith(settings.BASE_URL + "/s/")
