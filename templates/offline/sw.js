@@ -73,14 +73,14 @@ function languageOf(url) {
 }
 
 // The member's open cycles (in the page's language), fetched ahead of need.
-// Once a minute per language and member at most (a 2G connection pays for it).
+// Once in 15 minutes per language and member at most (a 2G connection pays for it).
 function refresh(lang) {
   return refreshFor(lang, lang + ":" + seenMember);
 }
 
 function refreshFor(lang, key) {
   var now = Date.now();
-  if (lastRefresh[key] && now - lastRefresh[key] < 60000) return Promise.resolve();
+  if (lastRefresh[key] && now - lastRefresh[key] < 900000) return Promise.resolve();
   lastRefresh[key] = now;
   return fetch("/" + lang + "/offline/state/", { credentials: "same-origin" }).then(function (response) {
     return response.json();

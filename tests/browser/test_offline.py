@@ -138,7 +138,6 @@ def test_two_teammates_offline_on_two_devices_merge_or_conflict_as_online(
     stored = SurveyResponse.objects.get()
     assert stored.answers["stock_outs"] == 5
     assert stored.answers["had_stock_out"] in (True, "yes")
-    assert second.get_by_label("Nombre de ruptures").input_value() == "5"
 
     # The same question: the second device gets the 409 of the online path.
     offline(True)
