@@ -122,5 +122,7 @@ def test_a_team_member_who_chose_sms_gets_the_check_in_by_sms_once(teams, settin
     run(dt.date(2031, 5, 10))
     messages = list(SmsMessage.objects.all())
     assert [m.user for m in messages] == [teams["due"]]
-    assert messages[0].text.startswith("District.Team : dites où en sont vos engagements")
+    assert messages[0].text.startswith(
+        "District.Team : dites où en sont vos engagements"
+    )
     assert messages[0].text.rsplit(" ", 1)[1].startswith(settings.BASE_URL + "/s/")
