@@ -8,7 +8,7 @@ from wagtail.signals import page_published
 from cycles.models import CyclePage
 from cycles.models.behaviour import sync_behaviour_to_translations
 from cycles.participants import answers_have_opened, freeze_participants
-from discussions.notifications import announce_synthesis as announce
+from discussions.announcements import announce_synthesis as announce
 
 
 @receiver(page_published, sender=CyclePage)

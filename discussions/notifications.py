@@ -16,14 +16,13 @@ from django.utils.translation import ngettext
 
 from discussions import markup
 from discussions.models import (
-    Announcement,
     Follow,
     Frequency,
     Notification,
     NotificationKind,
     NotificationSettings,
 )
-from discussions.pages import protocol, thread_page_id
+from discussions.pages import protocol
 from discussions.reply_tokens import reply_address
 from discussions.selectors import attributor_for, readable_comment
 from districts.models import Membership
@@ -48,7 +47,7 @@ def user_from_token(token: str):
     return mail.user_from_unsubscribe_token(token, mail.Unsubscribe.DISCUSSIONS)
 
 
-def _settings_for(user) -> NotificationSettings:
+def settings_for(user) -> NotificationSettings:
     row, _created = NotificationSettings.objects.get_or_create(user=user)
     return row
 
@@ -113,7 +112,7 @@ def queue_for_comment(comment, parent) -> list[Notification]:
         for user, kind in recipients.values()
         if readers.may_read(user, comment)
     ]
-    immediate = [n for n in queued if _settings_for(n.user).frequency == "immediate"]
+    immediate = [n for n in queued if settings_for(n.user).frequency == "immediate"]
     for notification in immediate:
         send_items(notification.user, [notification])
     return queued
@@ -152,7 +151,7 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
     items = [item for item in items if readers.may_read(user, item.comment)]
     if not items:
         return False
-    prefs = _settings_for(user)
+    prefs = settings_for(user)
     zone = zone_for_user(user)
     language = prefs.language or "fr"
     with mail.recipient_locale(language, zone):
@@ -210,7 +209,7 @@ def send_digests(now=None) -> int:
         .distinct()
     )
     for user in get_user_model().objects.filter(pk__in=list(pending_users)):
-        prefs = _settings_for(user)
+        prefs = settings_for(user)
         if prefs.frequency == Frequency.NEVER:
             continue
         period = DIGEST_PERIODS.get(prefs.frequency)
@@ -233,7 +232,7 @@ def tell_author_moderated(comment, status: str, reason: str) -> None:
     user = comment.user
     if user is None or not user.email:
         return
-    language = _settings_for(user).language or "fr"
+    language = settings_for(user).language or "fr"
     with mail.recipient_locale(language):
         subject = _("District.Team: your comment was moderated")
     mail.send(
@@ -249,66 +248,3 @@ def tell_author_moderated(comment, status: str, reason: str) -> None:
             "excerpt": comment.comment[:500],
         },
     )
-
-
-def announce_synthesis(page) -> int:
-    """Tell the followers of a page, once ever, that its synthesis is published.
-
-    The ``Announcement`` row (one per thread page) claims the sending, so publishing
-    the page again, or its translation, tells nobody twice. Returns e-mails sent."""
-    from django.utils.html import strip_tags
-    from django.utils.text import Truncator
-    from wagtail.models import Page
-
-    thread_id = thread_page_id(page)
-    _row, created = Announcement.objects.get_or_create(
-        page_id=thread_id, kind=Announcement.Kind.SYNTHESIS
-    )
-    if not created:
-        return 0
-    source = Page.objects.get(pk=thread_id)
-    restrictions = restrictions_of(source)  # its privacy: who may be told of it
-    sent = 0
-    followers = Follow.objects.filter(
-        page_id=thread_id, user__is_active=True
-    ).select_related("user")
-    for follow in followers:
-        user = follow.user
-        prefs = _settings_for(user)
-        if not user.email or prefs.frequency == Frequency.NEVER:
-            continue
-        if not user_may_read(user, restrictions):
-            continue
-        language = prefs.language or "fr"
-        translated = in_language_or_source(source, language)
-        shown = getattr(translated, "shown_synthesis", None)
-        text = shown[0] if shown else getattr(page, "synthesis", "")
-        with mail.recipient_locale(language):
-            context = {
-                "user": user,
-                "title": translated.title,
-                "excerpt": Truncator(strip_tags(text)).chars(600),
-                "url": f"{page_url(translated)}#synthesis",
-                "reply_address": reply_address(user, page_id=thread_id),
-                "unsubscribe_url": absolute_url(
-                    reverse(
-                        "discussions:unsubscribe",
-                        kwargs={"token": unsubscribe_token(user)},
-                    )
-                ),
-            }
-            subject = _("District.Team: the synthesis of “%(title)s” is published") % {
-                "title": translated.title
-            }
-        mail.send(
-            to=user.email,
-            language=language,
-            zone=zone_for_user(user),
-            subject=subject,
-            body_template="discussions/email/synthesis.txt",
-            context=context,
-            unsubscribe_url=context["unsubscribe_url"],
-            reply_to=context["reply_address"],
-        )
-        sent += 1
-    return sent

@@ -23,9 +23,9 @@ from cycles.factories import (
     CyclePageFactory,
     SurveyQuestionFactory,
 )
+from discussions.announcements import announce_synthesis
 from discussions.factories import ForumPageFactory
 from discussions.models import Follow
-from discussions.notifications import announce_synthesis
 from discussions.services import Draft, post_comment, set_frequency
 from districts.factories import HdmtMemberFactory
 from lessons.models import Topic, TopicSubscription
