@@ -23,7 +23,7 @@ def _dashboard(client, facilitator):
     from django.urls import reverse
 
     client.force_login(facilitator)
-    url = reverse("participation_dashboard")
+    url = reverse("participation_dashboard:index")
     client.get(url)
     timings = []
     for _ in range(RUNS):

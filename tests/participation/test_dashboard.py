@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-DASHBOARD = "participation_dashboard"
+DASHBOARD = "participation_dashboard:index"
 
 
 @pytest.mark.parametrize("who", ["member", "policymaker"])
@@ -14,8 +14,8 @@ def test_teams_and_policymakers_never_see_the_dashboard(client, request, who, hi
     client.force_login(request.getfixturevalue(who))
     for url in (
         reverse(DASHBOARD),
-        reverse("participation_export", args=["csv"]),
-        reverse("participation_figure", args=["answered"]),
+        reverse("participation_dashboard:export", args=["csv"]),
+        reverse("participation_dashboard:figure", args=["answered"]),
     ):
         response = client.get(url)
         assert response.status_code in (302, 403), url
@@ -63,7 +63,7 @@ def test_the_xlsx_export_opens_with_one_row_per_district(client, facilitator, hi
     first, _second, _districts = history
     client.force_login(facilitator)
     response = client.get(
-        reverse("participation_export", args=["xlsx"]), {"cycle": first.pk}
+        reverse("participation_dashboard:export", args=["xlsx"]), {"cycle": first.pk}
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
@@ -79,11 +79,16 @@ def test_the_xlsx_export_opens_with_one_row_per_district(client, facilitator, hi
 
 def test_the_figure_draws_one_line_per_country(client, facilitator, history):
     client.force_login(facilitator)
-    figure = client.get(reverse("participation_figure", args=["commented"])).json()
+    figure = client.get(
+        reverse("participation_dashboard:figure", args=["commented"])
+    ).json()
     assert [trace["name"] for trace in figure["data"]] == ["Bénin", "Guinée"]
     assert figure["data"][1]["y"][0] == pytest.approx(50.0)
     assert (
-        client.get(reverse("participation_figure", args=["bogus"])).status_code == 404
+        client.get(
+            reverse("participation_dashboard:figure", args=["bogus"])
+        ).status_code
+        == 404
     )
 
 
@@ -95,7 +100,9 @@ def test_an_empty_portal_says_no_cycle_yet(client, facilitator):
 
 def test_rate_charts_read_against_the_whole_from_0_to_100(client, facilitator, history):
     client.force_login(facilitator)
-    figure = client.get(reverse("participation_figure", args=["answered"])).json()
+    figure = client.get(
+        reverse("participation_dashboard:figure", args=["answered"])
+    ).json()
     assert figure["layout"]["yaxis"]["range"] == [0, 100]
 
 
@@ -116,3 +123,13 @@ def test_invited_members_count_and_join_when_they_set_a_password(
     page = client.get(reverse(DASHBOARD), {"cycle": first.pk}).content.decode()
     boke = page.split("Boke <small>")[1].split("</tr>")[0]
     assert "2 (1 inscrits)" in boke
+
+
+def test_the_admin_menu_leads_facilitators_to_the_dashboard(client, facilitator):
+    """The dashboard is a Wagtail ViewSet (issue #15): its menu entry and its URLs
+    are registered together, under /admin/participation/."""
+    client.force_login(facilitator)
+    assert reverse(DASHBOARD) == "/admin/participation/"
+    assert (
+        '"/admin/participation/"' in client.get("/admin/").content.decode()
+    )  # sidebar data

@@ -57,7 +57,7 @@ def test_a_district_created_after_answers_opened_changes_no_past_cycle(
         first
     ).save_revision().publish()  # frozen on publication (answers are open)
     client.force_login(facilitator)
-    client.get(reverse("participation_dashboard"))  # second: frozen on first read
+    client.get(reverse("participation_dashboard:index"))  # second: frozen on first read
     assert CycleParticipants.objects.count() == 2
 
     new = _new_district_from_the_sync(benin)
@@ -70,7 +70,7 @@ def test_a_district_created_after_answers_opened_changes_no_past_cycle(
         "x-kindia",
     }
     export = client.get(
-        reverse("participation_export", args=["csv"]), {"cycle": first.pk}
+        reverse("participation_dashboard:export", args=["csv"]), {"cycle": first.pk}
     ).content.decode("utf-8-sig")
     assert "Gogounou" not in export
     assert len(export.strip().splitlines()) == 1 + 5

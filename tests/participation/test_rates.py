@@ -107,7 +107,7 @@ def test_the_dashboard_export_lists_every_district(client, facilitator, history)
     first, _second, _districts = history
     client.force_login(facilitator)
     response = client.get(
-        reverse("participation_export", args=["csv"]), {"cycle": first.pk}
+        reverse("participation_dashboard:export", args=["csv"]), {"cycle": first.pk}
     )
     assert response.status_code == 200
     lines = response.content.decode("utf-8-sig").strip().splitlines()

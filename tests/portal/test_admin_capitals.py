@@ -28,7 +28,7 @@ LISTINGS = [
     "wagtailsnippets_districts_membership:list",
     "reminder_log:index",
     "dhis2_export_index",
-    "participation_dashboard",
+    "participation_dashboard:index",
     "participation_invitations",
     "discussions_moderation",
 ]
