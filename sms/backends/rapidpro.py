@@ -49,7 +49,8 @@ class SmsBackend(BaseSmsBackend):
                 response=response.text[:4000],
             )
         return SmsResult(
-            message_id=str(body.get("id", "")),
+            # Current RapidPro names a broadcast by "uuid"; older releases by "id".
+            message_id=str(body.get("uuid") or body.get("id") or ""),
             status=str(body.get("status", "")),
             response=response.text[:4000],
         )

@@ -28,6 +28,7 @@ class GatewayServer(ThreadingHTTPServer):
         self.script: list[tuple[int, dict, object]] = []
         self.delay = 0.0
         self.next_id = 1000
+        self.answers_uuid = False  # RapidPro: name broadcasts by "uuid" (current)
 
     @property
     def url(self) -> str:
@@ -93,10 +94,16 @@ class RapidProHandler(_Handler):
         if errors:
             return self._answer(400, errors)
         self.server.next_id += 1
+        # RapidPro since its broadcast rework names it by UUID; before, by an integer id.
+        name = (
+            {"uuid": f"0199bb98-3637-778d-9dfc-{self.server.next_id:012d}"}
+            if self.server.answers_uuid
+            else {"id": self.server.next_id}
+        )
         return self._answer(
             201,
             {
-                "id": self.server.next_id,
+                **name,
                 "urns": urns,
                 "contacts": [],
                 "groups": [],

@@ -23,6 +23,13 @@ def test_rapidpro_posts_the_documented_broadcast_with_the_token(rapidpro):
     assert '"id": 1001' in result.response
 
 
+def test_a_current_rapidpros_broadcast_uuid_is_logged(rapidpro):
+    """Current RapidPro answers a broadcast with its "uuid" (older ones an "id")."""
+    rapidpro.answers_uuid = True
+    result = get_backend().send("+2290197123456", "Bonjour Kandi")
+    assert result.message_id == "0199bb98-3637-778d-9dfc-000000001001"
+
+
 def test_rapidpro_bad_token_is_a_clear_failure_not_retried(rapidpro, settings):
     settings.RAPIDPRO_TOKEN = "wrong"
     with pytest.raises(SmsError) as caught:
