@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('source_digest', models.CharField(max_length=64)),
+                ('source_digest', models.CharField(max_length=64, verbose_name='digest of the original')),
                 ('html', models.TextField(verbose_name='translated text')),
                 ('translator', models.CharField(max_length=100, verbose_name='translator')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),

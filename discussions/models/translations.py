@@ -30,7 +30,7 @@ class MachineTranslation(models.Model):
         verbose_name=_("page (synthesis)"),
     )
     language = models.CharField(_("language"), max_length=8)
-    source_digest = models.CharField(max_length=64)
+    source_digest = models.CharField(_("digest of the original"), max_length=64)
     html = models.TextField(_("translated text"))
     translator = models.CharField(_("translator"), max_length=100)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
