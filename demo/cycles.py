@@ -33,9 +33,9 @@ from home.models import HomePage
 from portal.localize import translate_fields
 
 INDEX_FR = {
-    "title": "Cycles d'apprentissage",
+    "title": "Cycles d’apprentissage",
     "slug": "cycles",
-    "intro": "Tous les cycles d'apprentissage, du plus récent au plus ancien.",
+    "intro": "Tous les cycles d’apprentissage, du plus récent au plus ancien.",
 }
 INDEX_EN = {
     "title": "Learning cycles",

@@ -15,7 +15,7 @@ FRENCH = {
         "partagent les leçons avec les décideurs."
     ),
     "how_it_works": (
-        "<p>Chaque <b>cycle d'apprentissage</b> dure quelques semaines. L'équipe de "
+        "<p>Chaque <b>cycle d’apprentissage</b> dure quelques semaines. L’équipe de "
         "facilitation propose un thème, chaque district répond une fois au "
         "questionnaire, puis tous discutent des résultats.</p>"
     ),

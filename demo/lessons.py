@@ -28,7 +28,7 @@ SOURCE_CYCLE = {
 INDEX = {
     "fr": {
         "title": "Bibliothèque des leçons",
-        "intro": "Leçons, notes politiques et bonnes pratiques issues des cycles d'apprentissage.",
+        "intro": "Leçons, notes politiques et bonnes pratiques issues des cycles d’apprentissage.",
     },
     "en": {
         "title": "Lessons library",
