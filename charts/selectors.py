@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext
 from charts.anonymise import DisplayOptions, for_display
 from charts.data import ChartData
 from charts.models import ChartSnapshot
+from portal import chrome
 from portal.pagecache import FRAGMENT_STATS
 from portal.times import SHORT_DATE
 from portal.translations import language_of
@@ -20,13 +21,21 @@ from portal.typography import number
 
 
 def snapshots_for_page(page) -> dict[str, ChartSnapshot]:
-    """Every chart snapshot of a page, in one query, by block id."""
-    return {
-        s.block_id: s
-        for s in ChartSnapshot.objects.filter(
-            translation_key=page.translation_key, language=language_of(page)
-        )
-    }
+    """Every chart snapshot of a page, in one query, by block id; kept in the site's
+    cache, which every recomputation renews (charts/services.py)."""
+    language = language_of(page)
+    return chrome.cached(
+        None,
+        "snapshots",
+        lambda: {
+            s.block_id: s
+            for s in ChartSnapshot.objects.filter(
+                translation_key=page.translation_key, language=language
+            )
+        },
+        page.translation_key,
+        language,
+    )
 
 
 def page_snapshots(page, request=None) -> dict[str, ChartSnapshot]:

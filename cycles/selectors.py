@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -15,6 +16,7 @@ from cycles.questionnaire import Question
 from cycles.steps import STEP_TITLES
 from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
+from portal import chrome
 from portal.privacy import listable
 from portal.translations import in_language, remember_sources, source_page
 
@@ -132,7 +134,18 @@ class CountryAnswers:
 def answered_by_country(cycle: CyclePage) -> list[CountryAnswers]:
     """Per country, how many of its districts taking part have submitted: the count
     every participant sees ("31 of 34 districts of Benin have answered"), never who.
-    Country names in the reader's language."""
+    Country names in the reader's language. Kept in the site's cache: a submission
+    renews it (portal/pagecache.py), like a change of districts (districts/apps.py)."""
+    return chrome.cached(
+        None,
+        "answered-by-country",
+        lambda: _answered_by_country(cycle),
+        cycle.pk,
+        get_language(),
+    )
+
+
+def _answered_by_country(cycle: CyclePage) -> list[CountryAnswers]:
     taking_part = districts_taking_part(cycle)
     answered = dict(
         submitted_responses(cycle)

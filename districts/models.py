@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from districts.zone_names import validate_time_zone
+from portal import chrome
 
 
 class Country(models.Model):
@@ -125,3 +128,13 @@ class TimeZonePreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.time_zone}"
+
+
+@receiver(post_save, sender=Country, dispatch_uid="districts-country-saved")
+@receiver(post_delete, sender=Country, dispatch_uid="districts-country-deleted")
+@receiver(post_save, sender=District, dispatch_uid="districts-district-saved")
+@receiver(post_delete, sender=District, dispatch_uid="districts-district-deleted")
+def forget_site_cache(sender, **kwargs) -> None:
+    """A district or country added, renamed or removed changes counts and names the
+    site's cache keeps (portal/chrome.py: "31 of 34 districts of Benin")."""
+    chrome.forget()

@@ -15,6 +15,7 @@ from districts.timezones import site_zone
 from followup.document import checkin_dates, parse_months
 from followup.models import CheckIn, Commitment, CommitmentSet, FollowUpSchedule
 from lessons.models import LessonPage
+from portal import chrome
 from portal.translations import active_locale
 
 FIRST_STEP = 5  # commitments are recorded from the discussion on (cycles.steps)
@@ -95,12 +96,18 @@ def indicator_name(query_id: int, uid: str) -> str:
 
 def lesson_options() -> list[tuple[str, str]]:
     """Live lessons of the library in the reader's language, by translation key:
-    a commitment keeps its lesson whichever language a teammate saves it in."""
-    lessons = LessonPage.objects.live().filter(locale=active_locale()).order_by("title")
-    return [
-        (str(key), title)
-        for key, title in lessons.values_list("translation_key", "title")
-    ]
+    a commitment keeps its lesson whichever language a teammate saves it in.
+    Kept in the site's cache until a page changes."""
+    locale = active_locale()
+
+    def compute():
+        lessons = LessonPage.objects.live().filter(locale=locale).order_by("title")
+        return [
+            (str(key), title)
+            for key, title in lessons.values_list("translation_key", "title")
+        ]
+
+    return chrome.cached(None, "lesson-options", compute, locale.pk)
 
 
 def lesson_by_key(key: str) -> LessonPage | None:
@@ -121,8 +128,14 @@ def previous_cycle(cycle: CyclePage) -> CyclePage | None:
     cycle = canonical_cycle(cycle)
     if cycle.issue_date is None:
         return None
+    # Which one it is stays in the site's cache until a page changes ("" for none).
+    pk = chrome.cached(None, "previous-cycle", lambda: _previous_pk(cycle), cycle.pk)
+    return CyclePage.objects.live().filter(pk=pk).first() if pk else None
+
+
+def _previous_pk(cycle: CyclePage) -> int | str:
     parent_path = cycle.path[: -CyclePage.steplen]  # siblings, without a query
-    return (
+    found = (
         CyclePage.objects.live()
         .filter(
             path__startswith=parent_path,
@@ -132,8 +145,10 @@ def previous_cycle(cycle: CyclePage) -> CyclePage | None:
         )
         .exclude(pk=cycle.pk)
         .order_by("-discussion_close")
+        .values_list("pk", flat=True)
         .first()
     )
+    return found or ""
 
 
 def checkin_due_number(cycle: CyclePage, on: dt.date) -> int | None:

@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from home.learning_cycle import LEARNING_CYCLE_STEPS
 from home.selectors import home_sections
+from portal.restrictions import RoutedPageMixin
 
 
-class HomePage(Page):
+class HomePage(RoutedPageMixin, Page):
     """The portal's front door: what District.Team is, current cycles, latest lessons."""
 
     intro = models.TextField(

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from lessons.feed_links import feed_links
@@ -15,6 +16,7 @@ from lessons.models import (
     TopicSubscription,
 )
 from lessons.sections import LESSON_SECTIONS
+from portal import chrome
 from portal.translations import for_readers_of, in_language_or_source, language_of
 
 
@@ -87,13 +89,20 @@ def _first_key_message(lesson: LessonPage) -> str:
 
 def lessons_from_cycle(cycle: Page) -> list[LessonPage]:
     """Published lessons drawn from `cycle` (any translation of it), in the active
-    language, newest first."""
-    return with_reader_urls(
-        for_readers_of(LessonPage.objects.live().public())
-        .filter(cycle__translation_key=cycle.translation_key)
-        .order_by("-date", "-pk")
-        .select_related("locale")
-        .prefetch_related("topics", "countries")
+    language, newest first. Public lessons only, so the same for every reader: kept
+    in the site's cache until a page changes."""
+    return chrome.cached(
+        None,
+        "cycle-lessons",
+        lambda: with_reader_urls(
+            for_readers_of(LessonPage.objects.live().public())
+            .filter(cycle__translation_key=cycle.translation_key)
+            .order_by("-date", "-pk")
+            .select_related("locale")
+            .prefetch_related("topics", "countries")
+        ),
+        cycle.translation_key,
+        get_language(),
     )
 
 

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from portal import pagecache
 
@@ -55,11 +55,11 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
     if not enabled():
         return compute()
     key = ":".join(["chrome", _tokens(request), name, *(str(p) for p in parts)])
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, SECONDS)
-    return value
+    stored = cache.get(key)  # a 1-tuple, so that None is kept as well
+    if stored is None:
+        stored = (compute(),)
+        cache.set(key, stored, SECONDS)
+    return stored[0]
 
 
 def forget() -> None:
@@ -71,7 +71,7 @@ def forget() -> None:
 
 
 def _forget_on_save(sender, instance=None, **kwargs) -> None:
-    if isinstance(instance, (Page, Site)):
+    if isinstance(instance, (Page, Site, Locale)):
         forget()
 
 

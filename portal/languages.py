@@ -36,10 +36,16 @@ class AlternateLinks:
 def _page_urls_by_language(page: Page, request: HttpRequest) -> dict[str, str]:
     memo = request.__dict__.setdefault(_URLS_MEMO, {})
     if page.pk not in memo:
-        memo[page.pk] = {
-            code: translated.get_url(request)
-            for code, translated in live_translations(page, specific=False).items()
-        }
+        memo[page.pk] = chrome.cached(
+            request,
+            "translation-urls",
+            lambda: {
+                code: translated.get_url(request)
+                for code, translated in live_translations(page, specific=False).items()
+            },
+            page.translation_key,
+            request.get_host(),
+        )
     return memo[page.pk]
 
 

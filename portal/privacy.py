@@ -34,12 +34,17 @@ def refused_paths(request: HttpRequest) -> tuple[str, ...]:
     request)."""
     if hasattr(request, _MEMO):
         return getattr(request, _MEMO)
-    rows = chrome.cached(request, "restrictions", _restriction_rows)
+    rows = restriction_rows(request)
     refused = tuple(
         path for pk, kind, path in rows if not _accepts(request, pk, kind, rows)
     )
     setattr(request, _MEMO, refused)
     return refused
+
+
+def restriction_rows(request: HttpRequest | None = None) -> list[tuple[int, str, str]]:
+    """(id, kind, page path) of every view restriction, from the site's cache."""
+    return chrome.cached(request, "restrictions", _restriction_rows)
 
 
 def _restriction_rows() -> list[tuple[int, str, str]]:

@@ -15,6 +15,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from portal import chrome
+
 _request_memo = threading.local()
 
 
@@ -36,7 +38,9 @@ def _memoised_locales() -> list[Locale] | None:
     if not getattr(_request_memo, "active", False):
         return None
     if _request_memo.locales is None:
-        _request_memo.locales = list(Locale.objects.all())
+        _request_memo.locales = chrome.cached(
+            None, "locales", lambda: list(Locale.objects.all())
+        )
     return _request_memo.locales
 
 
@@ -80,14 +84,20 @@ def source_id(page: Page) -> int | None:
     """The id of the group's source page (the oldest of its translation group)."""
     cached = page.__dict__.get("_translation_source_id")
     if cached is None and page.pk is not None:
-        cached = (
-            Page.objects.filter(translation_key=page.translation_key)
-            .order_by("id")
-            .values_list("id", flat=True)
-            .first()
-        ) or page.pk
+        cached = chrome.cached(
+            None, "source-id", lambda: _oldest_id(page), page.translation_key
+        )
         page.__dict__["_translation_source_id"] = cached
     return cached if cached is not None else page.pk
+
+
+def _oldest_id(page: Page) -> int:
+    return (
+        Page.objects.filter(translation_key=page.translation_key)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
+    ) or page.pk
 
 
 def is_source(page: Page) -> bool:

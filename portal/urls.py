@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cycles.offline_views import offline_state
 from lessons.api import api_router
-from portal import offline, views
+from portal import offline, routing, views
 from portal.password_reset import PasswordResetView
 from portal.sitemap import BilingualSitemap
 from search import views as search_views
@@ -89,6 +89,13 @@ elif getattr(settings, "SERVE_MEDIA", False):
         )
     ]
 
+# Wagtail's page URLs, its serve view routed in two queries (portal/routing.py).
+_wagtail_patterns = [
+    pattern
+    for pattern in wagtail_urls.urlpatterns
+    if getattr(pattern, "name", None) != "wagtail_serve"
+] + [re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")]
+
 # Every public page lives under /fr/ or /en/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     *account_patterns,
@@ -104,6 +111,6 @@ urlpatterns += i18n_patterns(
     path("lessons/feeds/", include("lessons.urls")),
     path("followup/", include("followup.urls")),
     path("following/", include("lessons.follow_urls")),
-    path("", include(wagtail_urls)),
+    path("", include(_wagtail_patterns)),
     prefix_default_language=True,
 )

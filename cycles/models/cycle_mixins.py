@@ -5,12 +5,14 @@ import datetime as dt
 
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from charts.anonymise import district_labels
 from charts.sources import chart_context_for
 from cycles import steps
 from discussions.selectors.announcements import synthesis_announced_at
 from districts.timezones import site_today, site_zone
+from portal import chrome
 from portal.translations import language_of
 
 
@@ -87,8 +89,15 @@ class CycleDiscussionMixin:
         return self.results_visible_to(user)
 
     def discussion_district_labels(self):
-        """Comments name districts as the charts do (pseudonyms or countries)."""
-        return district_labels(chart_context_for(self).display)
+        """Comments name districts as the charts do (pseudonyms or countries); kept
+        in the site's cache, renewed by every answer and publication."""
+        return chrome.cached(
+            None,
+            "district-labels",
+            lambda: district_labels(chart_context_for(self).display),
+            self.pk,
+            get_language(),
+        )
 
     @property
     def shows_discussion(self) -> bool:

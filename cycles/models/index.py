@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from portal.restrictions import RoutedPageMixin
 
-class CycleIndexPage(Page):
+
+class CycleIndexPage(RoutedPageMixin, Page):
     """Every learning cycle, newest first, filtered by step and year."""
 
     intro = models.TextField(_("introduction"), blank=True)

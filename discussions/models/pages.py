@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.restrictions import RoutedPageMixin
+
 
 class Attribution(models.TextChoices):
     NAMED = "named", _("Named: show who wrote each comment")
@@ -14,7 +16,7 @@ class Attribution(models.TextChoices):
     COUNTRY = "country", _("Country only")
 
 
-class DiscussablePageMixin:
+class DiscussablePageMixin(RoutedPageMixin):
     """The discussion protocol a page may implement; these are the safe defaults.
 
     CyclePage and LessonPage override what they need (dates, attribution, charts).

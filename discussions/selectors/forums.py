@@ -9,7 +9,8 @@ from discussions.pages import protocol
 from discussions.permissions import can_post
 from districts.models import Country
 from districts.roles import user_district
-from portal.privacy import listable
+from portal import chrome
+from portal.privacy import listable, reader_key
 from portal.translations import active_locale, remember_sources
 
 
@@ -32,11 +33,18 @@ class ForumLink:
 def forum_links(request, current=None) -> list[ForumLink]:
     """The live forums in the reader's language: the shared one first, then the
     reader's country's, then the others; each says whether the reader may post."""
-    forums = list(
-        listable(ForumPage.objects.live(), request)
-        .filter(locale=active_locale())
-        .select_related("country")
-        .order_by("title")
+    locale = active_locale()
+    forums = chrome.cached(
+        request,
+        "forums",
+        lambda: list(
+            listable(ForumPage.objects.live(), request)
+            .filter(locale=locale)
+            .select_related("country")
+            .order_by("title")
+        ),
+        locale.pk,
+        reader_key(request),
     )
     remember_sources(forums)
     user = request.user

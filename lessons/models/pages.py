@@ -12,6 +12,7 @@ from discussions.models import DiscussablePageMixin
 from lessons.blocks import KEY_MESSAGE_BLOCKS, LESSON_BODY_BLOCKS, RICH_TEXT_FEATURES
 from lessons.feed_links import feed_links
 from lessons.taxonomy import LessonType
+from portal.restrictions import RoutedPageMixin
 from portal.translations import in_language, language_of, shown_in_other_language
 
 
@@ -21,7 +22,7 @@ def _checkboxes():
     return forms.CheckboxSelectMultiple
 
 
-class LessonsIndexPage(Page):
+class LessonsIndexPage(RoutedPageMixin, Page):
     """The lessons library: lists its lessons and serves untranslated ones in French."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -49,6 +50,9 @@ class LessonsIndexPage(Page):
         page_obj.object_list = with_reader_urls(page_obj.object_list)
         context["page_obj"] = page_obj
         return context
+
+    # Its route only adds a fallback for a slug with no child here (portal/routing.py).
+    routes_children_by_slug = True
 
     def route(self, request, path_components):
         try:

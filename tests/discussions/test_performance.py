@@ -47,7 +47,8 @@ def test_300_comments_cost_the_same_queries_as_3(
     _fill(large, [member, other_member], 300)
     if viewer != "anonymous":
         client.force_login({"member": member, "facilitator": facilitator}[viewer])
-    _queries(client, small.url)  # warm caches (site root, content types)
+    _queries(client, small.url)  # warm caches (site root, content types, each
+    _queries(client, large.url)  # page's shared pieces: portal/chrome.py)
     assert _queries(client, large.url) == _queries(client, small.url)
 
 
