@@ -1,5 +1,7 @@
 """The team's form: up to three commitments, and the check-ins that have come due."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +32,7 @@ class CommitmentsForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.checkins = checkins
+        self.missing_what: set[str] = set()
         for slot in SLOTS:
             self._commitment_fields(slot, indicators, lessons, default_visibility)
             for number in range(1, checkins + 1):
@@ -95,6 +98,7 @@ class CommitmentsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self.missing_what = set()
         for slot in SLOTS:
             others = [n for n in COMMITMENT_FIELDS if n not in ("what", "visibility")]
             filled = any(cleaned.get(field_name(slot, n)) for n in others)
@@ -104,6 +108,7 @@ class CommitmentsForm(forms.Form):
                     for n in CHECKIN_FIELDS
                 )
             if filled and not cleaned.get(field_name(slot, "what")):
+                self.missing_what.add(field_name(slot, "what"))
                 self.add_error(
                     field_name(slot, "what"),
                     _("Say what will change, or empty this commitment's other fields."),
@@ -119,6 +124,29 @@ class CommitmentsForm(forms.Form):
             values[name] = value.isoformat() if hasattr(value, "isoformat") else value
             values[name] = str(values[name]).strip()
         return values
+
+    def label_of(self, name: str) -> str:
+        """A field's label with its commitment (and check-in): the three
+        commitments' fields have the same labels."""
+        slot, checkin = re.match(r"c(\d+)_(?:k(\d+)_)?", name).groups()
+        where = _("Commitment %(number)s") % {"number": slot}
+        if checkin:
+            where += ", " + _("Check-in %(number)s") % {"number": checkin}
+        return f"{where} — {self.fields[name].label}"
+
+    @property
+    def refused_names(self) -> set[str]:
+        """The fields whose typed value the form refused (too long, not a date, not
+        one of the choices): an autosaved draft keeps their stored value. A missing
+        "what will change" is not refused: the draft keeps the other fields' text."""
+        return set(self.errors) - self.missing_what - {"__all__"}
+
+    def draft_document(self) -> dict[str, str]:
+        """The document of a draft: every value the form accepted, and "" for a
+        "what will change" the member emptied."""
+        document = self.document()
+        document.update(dict.fromkeys(self.missing_what, ""))
+        return document
 
     def slots(self):
         """The fields grouped for the template: one entry per commitment."""

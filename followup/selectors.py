@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import Page
 
 from cycles.models import CyclePage
 from cycles.selectors import canonical_cycle
@@ -42,6 +43,12 @@ def due_checkins(dates: list[dt.date], on: dt.date | None = None) -> int:
     """How many check-ins have come due by `on` (their date reached)."""
     on = on or today()
     return sum(1 for date in dates if date <= on)
+
+
+def live_cycle(page_id: int) -> CyclePage | None:
+    """The live cycle page of this id (any language), or None."""
+    page = Page.objects.live().type(CyclePage).filter(pk=page_id).first()
+    return page.specific if page else None
 
 
 def commitments_open(cycle: CyclePage) -> bool:

@@ -55,7 +55,11 @@ def test_limited_submit_gets_the_french_429_page(client, cycle, member, tight_li
 
 
 def test_survey_script_keeps_the_local_copy_and_retries_after_a_429():
-    script = (Path(django_settings.BASE_DIR) / "static/js/survey.js").read_text()
-    branch = script[script.index("response.status === 429") :][:600]
-    assert "store(true)" in branch  # the answers stay on the device, marked unsent
-    assert "Retry-After" in branch and "setTimeout(send" in branch
+    scripts = Path(django_settings.BASE_DIR) / "static/js"
+    shared = (scripts / "autosave.js").read_text()
+    branch = shared[shared.index("response.status === 429") :][:600]
+    assert "Retry-After" in branch and "later(" in branch and "onOffline" in branch
+    for name in ("survey.js", "followup.js"):
+        script = (scripts / name).read_text()
+        offline = script[script.index("onOffline:") :][:200]
+        assert "store(true)" in offline  # the text stays on the device, unsent

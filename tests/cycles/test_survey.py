@@ -258,7 +258,7 @@ def test_two_members_editing_different_questions_are_merged(
         cycle, district, teammate, {"stock_outs": 1, "confidence": 3}, 1
     )
     assert result.saved and result.merged
-    assert result.response.answers == {"stock_outs": 1, "comment": "A", "confidence": 3}
+    assert result.record.answers == {"stock_outs": 1, "comment": "A", "confidence": 3}
 
 
 def test_conflicting_edits_are_refused_with_a_translated_message(
