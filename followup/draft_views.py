@@ -91,7 +91,7 @@ def save_draft(request, page_id: int):
     declared = list(form.fields) if shown is None else shown
     # A refused value keeps the stored one; a field the page did not show too.
     shown = [n for n in declared if n in form.fields and n not in refused]
-    document = form.draft_document()
+    document = form.document()
     try:
         result = services.save_commitments(
             cycle,

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from followup.document import (
     CHECKIN_FIELDS,
@@ -32,7 +33,6 @@ class CommitmentsForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.checkins = checkins
-        self.missing_what: set[str] = set()
         for slot in SLOTS:
             self._commitment_fields(slot, indicators, lessons, default_visibility)
             for number in range(1, checkins + 1):
@@ -66,7 +66,7 @@ class CommitmentsForm(forms.Form):
         )
         self.fields[name("lesson")] = forms.ChoiceField(
             label=_("We adopt this lesson of the library"),
-            choices=[("", _("None"))] + list(lessons),
+            choices=[("", pgettext_lazy("no lesson", "None"))] + list(lessons),
             required=False,
         )
         self.fields[name("visibility")] = forms.ChoiceField(
@@ -98,7 +98,6 @@ class CommitmentsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        self.missing_what = set()
         for slot in SLOTS:
             others = [n for n in COMMITMENT_FIELDS if n not in ("what", "visibility")]
             filled = any(cleaned.get(field_name(slot, n)) for n in others)
@@ -108,7 +107,6 @@ class CommitmentsForm(forms.Form):
                     for n in CHECKIN_FIELDS
                 )
             if filled and not cleaned.get(field_name(slot, "what")):
-                self.missing_what.add(field_name(slot, "what"))
                 self.add_error(
                     field_name(slot, "what"),
                     _("Say what will change, or empty this commitment's other fields."),
@@ -137,16 +135,10 @@ class CommitmentsForm(forms.Form):
     @property
     def refused_names(self) -> set[str]:
         """The fields whose typed value the form refused (too long, not a date, not
-        one of the choices): an autosaved draft keeps their stored value. A missing
-        "what will change" is not refused: the draft keeps the other fields' text."""
-        return set(self.errors) - self.missing_what - {"__all__"}
-
-    def draft_document(self) -> dict[str, str]:
-        """The document of a draft: every value the form accepted, and "" for a
-        "what will change" the member emptied."""
-        document = self.document()
-        document.update(dict.fromkeys(self.missing_what, ""))
-        return document
+        one of the choices, a "what will change" emptied while the commitment's
+        other fields are filled): an autosaved draft keeps their stored value, so
+        a commitment being retyped never disappears with its check-ins."""
+        return set(self.errors) - {"__all__"}
 
     def slots(self):
         """The fields grouped for the template: one entry per commitment."""

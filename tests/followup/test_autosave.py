@@ -113,8 +113,25 @@ def test_a_draft_without_what_keeps_the_other_fields_text(client, cycle, member)
     client.force_login(member)
     answer = draft(client, cycle, {"c1_what": "", "c1_lead": "Dr Sanou"})
     assert answer.status_code == 200
+    assert "Dites ce qui va changer" in answer.json()["errors"]["c1_what"][0]
     assert CommitmentSet.objects.get().fields == {"c1_lead": "Dr Sanou"}
     assert not Commitment.objects.exists()  # no commitment without its "what"
+
+
+def test_a_what_being_retyped_never_drops_the_commitment(
+    client, cycle, member, district
+):
+    """Select all, retype: the autosave between the two keeps the stored "what" (the
+    commitment's row, its date and check-ins are not deleted and made again)."""
+    fields = {"c1_what": "Revue mensuelle", "c1_lead": "Awa"}
+    save_commitments(cycle, district, member, fields, 0)
+    commitment = Commitment.objects.get()
+    client.force_login(member)
+    answer = draft(client, cycle, {**fields, "c1_what": ""}, 1)
+    assert answer.status_code == 200
+    assert "Engagement 1 — Ce qui va changer" in answer.json()["message"]
+    kept = Commitment.objects.get()
+    assert kept.pk == commitment.pk and kept.what == "Revue mensuelle"
 
 
 def test_fields_the_page_did_not_show_are_left_alone(client, cycle, member, district):
