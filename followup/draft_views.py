@@ -15,7 +15,7 @@ from cycles.survey_views import parse_int
 from districts.roles import user_district
 from followup import presentation, services
 from followup.forms import CommitmentsForm
-from followup.selectors import can_edit, live_cycle, team_set
+from followup.selectors import can_edit, live_cycle, team_set, version_fields
 from portal.ratelimit import rate_limit
 from portal.times import time_with_zone
 
@@ -85,9 +85,10 @@ def save_draft(request, page_id: int):
         fields, shown, version = _read(request.body)
     except BadDraft:
         return JsonResponse({"message": _("The draft could not be read.")}, status=400)
-    form = presentation.team_form(cycle, district, team_set(cycle, district), fields)
+    current = team_set(cycle, district)
+    form = presentation.team_form(cycle, district, current, fields)
     form.is_valid()
-    refused = form.refused_names
+    refused = form.refused_names(version_fields(current, version))
     declared = list(form.fields) if shown is None else shown
     # A refused value keeps the stored one; a field the page did not show too.
     shown = [n for n in declared if n in form.fields and n not in refused]

@@ -74,6 +74,20 @@ def team_set(cycle: CyclePage, district: District | None) -> CommitmentSet | Non
     )
 
 
+def version_fields(current: CommitmentSet | None, version: int | None) -> dict:
+    """The set's document as it was at `version` (the base a page started from)."""
+    if current is None:
+        return {}
+    if version == current.version:
+        return current.fields
+    return (
+        current.revisions.filter(version=version)
+        .values_list("fields", flat=True)
+        .first()
+        or {}
+    )
+
+
 def indicator_options(district: District | None) -> list[tuple[str, str]]:
     """The DHIS2 data items the portal holds for the district's organisation unit,
     from the stored snapshots (never a call to DHIS2): ("<query>:<uid>", name)."""

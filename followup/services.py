@@ -32,7 +32,7 @@ from followup.models import (
     CommitmentSetRevision,
     Status,
 )
-from followup.selectors import indicator_name, lesson_by_key, today
+from followup.selectors import indicator_name, lesson_by_key, today, version_fields
 from followup.visibility import default_visibility
 from portal import pagecache
 
@@ -79,17 +79,6 @@ def _locked(cycle, district) -> CommitmentSet | None:
     )
 
 
-def _base_fields(current: CommitmentSet, base_version: int | None) -> dict:
-    if base_version == current.version:
-        return current.fields
-    return (
-        current.revisions.filter(version=base_version)
-        .values_list("fields", flat=True)
-        .first()
-        or {}
-    )
-
-
 def _changes(mine: dict, base: dict, current: CommitmentSet) -> dict:
     """The member's document as the merge compares it: an emptied field is absent,
     and a visibility left at the default the form shows for an absent one is no
@@ -108,7 +97,7 @@ def _apply(current, user, fields, base_version, shown) -> SaveResult[CommitmentS
     shown = set(fields if shown is None else shown)
     merged = False
     if base_version != current.version:
-        base = _base_fields(current, base_version)
+        base = version_fields(current, base_version)
         mine = _changes(keep_unshown(fields, base, shown), base, current)
         fields, conflicts = three_way_merge(base, mine, current.fields)
         if conflicts:

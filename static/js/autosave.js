@@ -45,28 +45,33 @@
 
   function csrf(form) { return form.querySelector("input[name=csrfmiddlewaretoken]").value; }
 
-  // One save at a time; a change while one is in flight is sent after it.
-  // options: url, form, body() (the JSON to send), enabled(), onSaving(),
-  // onOffline(message) and onResult({ok, status, body, sent}).
+  // One save at a time; a change while one is in flight is sent after it. options:
+  // form (its data-draft-url, data-msg-saving, data-msg-offline and version input),
+  // body() (the JSON to send), enabled(), say(text), store(dirty) (the device's copy),
+  // onSaved(body, errors) after the form's version is updated, and
+  // onRefused({status, body, sent}).
   function saver(options) {
     var timer = null, inFlight = false, pending = false;
+    var form = options.form, version = form.querySelector("input[name=version]");
+    // No connection, a server error, or rate limited: the copy stays, marked unsent.
+    function offline(message) { options.store(true); options.say(message || form.dataset.msgOffline); }
     function later(ms) { clearTimeout(timer); timer = setTimeout(send, ms); }
     function send() {
       if (options.enabled && !options.enabled()) return;
       if (inFlight) { pending = true; return; }
       inFlight = true;
       var sent = options.body();
-      if (options.onSaving) options.onSaving();
-      w.fetch(options.url, {
+      options.say(form.dataset.msgSaving);
+      w.fetch(form.dataset.draftUrl, {
         method: "POST",
         credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": csrf(options.form) },
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrf(form) },
         body: JSON.stringify(sent)
       }).then(function (response) {
         if (response.status === 429) {
           later((parseInt(response.headers.get("Retry-After"), 10) || 60) * 1000);
           return response.json().catch(function () { return {}; }).then(function (body) {
-            options.onOffline(body.message);
+            offline(body.message);
             return null;
           });
         }
@@ -74,9 +79,12 @@
           return { ok: response.ok, status: response.status, body: body, sent: sent };
         });
       }).then(function (result) {
-        if (result) options.onResult(result);
+        if (!result) return;
+        if (!result.ok) { options.onRefused(result); return; }
+        version.value = result.body.version;
+        options.onSaved(result.body, result.body.errors || {});
       }).catch(function () {
-        options.onOffline();
+        offline();
       }).then(function () {
         inFlight = false;
         if (pending) { pending = false; send(); }

@@ -81,36 +81,30 @@
   }
 
   var saving = A.saver({
-    url: form.dataset.draftUrl,
     form: form,
     enabled: function () { return autosave; },
     body: function () {
       typed = false;
       return { fields: collect(), version: Number(versionInput.value), shown: Object.keys(collect()) };
     },
-    onSaving: function () { say(form.dataset.msgSaving); },
-    onOffline: function (message) { store(true); say(message || form.dataset.msgOffline); },
-    onResult: function (result) {
-      var body = result.body;
-      if (result.ok) {
-        versionInput.value = body.version;
-        var errors = body.errors || {};
-        if (body.merged) fill(body.fields, errors);
-        store(typed || Object.keys(errors).length > 0);
-        showErrors(errors);
-        say(body.message);
-        return;
-      }
+    say: say,
+    store: store,
+    onSaved: function (body, errors) {
+      if (body.merged) fill(body.fields, errors);
+      store(typed || Object.keys(errors).length > 0);
+      showErrors(errors);
       say(body.message);
-      if (result.status === 409 && body.conflicts) {
-        // Both texts stay: ours in the fields (and on the device, with the version
-        // it was typed from), theirs beside them; the button saves ours over theirs.
-        autosave = false;
-        base = result.sent.version;
-        versionInput.value = body.version;
-        store(true);
-        showTheirs(body.theirs || {});
-      }
+    },
+    onRefused: function (result) {
+      say(result.body.message);
+      if (result.status !== 409 || !result.body.conflicts) return;
+      // Both texts stay: ours in the fields (and on the device, with the version it
+      // was typed from), theirs beside them; the button saves ours over theirs.
+      autosave = false;
+      base = result.sent.version;
+      versionInput.value = result.body.version;
+      store(true);
+      showTheirs(result.body.theirs || {});
     }
   });
 

@@ -184,34 +184,27 @@
   function hasErrors(errors) { return Object.keys(errors || {}).length > 0; }
 
   var saving = A.saver({
-    url: form.dataset.draftUrl,
     form: form,
     enabled: function () { return autosave; },
     body: function () {
       return { answers: collect(false), version: Number(versionInput.value), shown: shownQuestions() };
     },
-    onSaving: function () { say(form.dataset.msgSaving); },
-    // No connection, or rate limited: keep the local copy and try again later.
-    onOffline: function (message) { store(true); say(message || form.dataset.msgOffline); },
-    onResult: function (result) {
-      var body = result.body;
-      if (result.ok) {
-        versionInput.value = body.version;
-        var errors = body.errors || {};
-        if (body.merged) fill(body.answers, errors);
-        var submitting = submitQueued() && !hasErrors(errors) && !body.merged;
-        store(false);
-        showErrors(errors);
-        // A submission asked for offline goes through the form, as online.
-        if (submitting) { form.requestSubmit(form.querySelector("button[name=submit]")); return; }
-        if (hasErrors(errors)) say(body.message);
-        // The server's save time, in the reader's zone (never the device's clock).
-        else say(body.saved_message || body.message);
-      } else {
-        say(body.message || "");
-        if (result.status === 409 && body.version) {
-          autosave = body.status !== "submitted" && !body.conflicts;
-        }
+    say: say,
+    store: store,
+    onSaved: function (body, errors) {
+      if (body.merged) fill(body.answers, errors);
+      var submitting = submitQueued() && !hasErrors(errors) && !body.merged;
+      store(false);
+      showErrors(errors);
+      // A submission asked for offline goes through the form, as online.
+      if (submitting) { form.requestSubmit(form.querySelector("button[name=submit]")); return; }
+      // The server's save time, in the reader's zone (never the device's clock).
+      say(hasErrors(errors) ? body.message : body.saved_message || body.message);
+    },
+    onRefused: function (result) {
+      say(result.body.message || "");
+      if (result.status === 409 && result.body.version) {
+        autosave = result.body.status !== "submitted" && !result.body.conflicts;
       }
     }
   });
