@@ -94,7 +94,7 @@ def save_draft_json(request, page: CyclePage):
             },
             status=409,
         )
-    response = result.response
+    response = result.record
     body = {
         "version": response.version,
         "status": response.status,

@@ -13,6 +13,7 @@ have, say — are kept as they are, never erased.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,6 +25,8 @@ from cycles.selectors import canonical_cycle
 from districts.models import District
 from portal import pagecache
 
+Saved = TypeVar("Saved")
+
 
 class AnswersClosed(Exception):
     """The cycle no longer accepts answers (or does not yet)."""
@@ -34,8 +37,12 @@ class AlreadySubmitted(Exception):
 
 
 @dataclass
-class SaveResult:
-    response: SurveyResponse
+class SaveResult(Generic[Saved]):
+    """What a versioned save did: `record` as it stands after the save (a survey
+    response, a team's commitment set), the names in conflict (nothing saved), whether
+    a teammate's change was merged in, whether the save changed nothing (a replay)."""
+
+    record: Saved
     conflicts: list[str] = field(default_factory=list)
     merged: bool = False
     replay: bool = False
@@ -79,7 +86,7 @@ def save_draft(
     base_version: int | None,
     shown: Iterable[str] | None = None,
     invalid: Iterable[str] = (),
-) -> SaveResult:
+) -> SaveResult[SurveyResponse]:
     """Save the valid answers; `invalid` names the questions whose typed value was
     refused: their stored answer stays as it was (never silently emptied)."""
     return _save(
@@ -102,7 +109,7 @@ def submit_response(
     base_version: int | None,
     token: str = "",
     shown: Iterable[str] | None = None,
-) -> SaveResult:
+) -> SaveResult[SurveyResponse]:
     result = _save(
         cycle,
         district,

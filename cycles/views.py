@@ -162,13 +162,13 @@ def _post_survey(request, page, cycle, district):
             page,
             cycle,
             district,
-            result.response,
+            result.record,
             form,
             status=409,
             conflict=conflict_message(questions, result.conflicts),
         )
     if not valid:
-        current = result.response if result else response
+        current = result.record if result else response
         extra = {}
         if result is not None and form.refused_names:
             extra["refused"] = refused_message(

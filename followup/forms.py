@@ -1,7 +1,10 @@
 """The team's form: up to three commitments, and the check-ins that have come due."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from followup.document import (
     CHECKIN_FIELDS,
@@ -30,6 +33,7 @@ class CommitmentsForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.checkins = checkins
+        self.missing_what: set[str] = set()
         for slot in SLOTS:
             self._commitment_fields(slot, indicators, lessons, default_visibility)
             for number in range(1, checkins + 1):
@@ -63,7 +67,7 @@ class CommitmentsForm(forms.Form):
         )
         self.fields[name("lesson")] = forms.ChoiceField(
             label=_("We adopt this lesson of the library"),
-            choices=[("", _("None"))] + list(lessons),
+            choices=[("", pgettext_lazy("no lesson", "None"))] + list(lessons),
             required=False,
         )
         self.fields[name("visibility")] = forms.ChoiceField(
@@ -95,6 +99,7 @@ class CommitmentsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self.missing_what = set()
         for slot in SLOTS:
             others = [n for n in COMMITMENT_FIELDS if n not in ("what", "visibility")]
             filled = any(cleaned.get(field_name(slot, n)) for n in others)
@@ -104,6 +109,7 @@ class CommitmentsForm(forms.Form):
                     for n in CHECKIN_FIELDS
                 )
             if filled and not cleaned.get(field_name(slot, "what")):
+                self.missing_what.add(field_name(slot, "what"))
                 self.add_error(
                     field_name(slot, "what"),
                     _("Say what will change, or empty this commitment's other fields."),
@@ -119,6 +125,26 @@ class CommitmentsForm(forms.Form):
             values[name] = value.isoformat() if hasattr(value, "isoformat") else value
             values[name] = str(values[name]).strip()
         return values
+
+    def label_of(self, name: str) -> str:
+        """A field's label with its commitment (and check-in): the three
+        commitments' fields have the same labels."""
+        slot, checkin = re.match(r"c(\d+)_(?:k(\d+)_)?", name).groups()
+        where = _("Commitment %(number)s") % {"number": slot}
+        if checkin:
+            where += ", " + _("Check-in %(number)s") % {"number": checkin}
+        return f"{where} — {self.fields[name].label}"
+
+    def refused_names(self, base: dict) -> set[str]:
+        """The fields whose typed value the form refused (too long, not a date, not
+        one of the choices), and a "what will change" the member emptied (`base`,
+        the document the page started from, had one) while the commitment's other
+        fields are filled: an autosaved draft keeps their stored value, so a
+        commitment being retyped never disappears with its check-ins. A "what" that
+        was empty already is not refused: the other fields' text is saved (and a
+        teammate's "what", saved meanwhile, merged in)."""
+        never_had = {name for name in self.missing_what if not base.get(name)}
+        return set(self.errors) - {"__all__"} - never_had
 
     def slots(self):
         """The fields grouped for the template: one entry per commitment."""

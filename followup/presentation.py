@@ -21,6 +21,7 @@ from followup.selectors import (
     team_set,
 )
 from followup.visibility import Labels, Viewer, default_visibility, label_for
+from portal.offline import member_id
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,19 @@ def save_url(page) -> str:
     return reverse("followup:save", kwargs={"page_id": page.pk})
 
 
-def team_context(page, cycle, district, form=None, current=None) -> dict:
+def team_context(page, cycle, district, user, form=None, current=None) -> dict:
     current = current if current is not None else team_set(cycle, district)
+    member = member_id(user)
     return {
         "form": form or team_form(cycle, district, current),
         "version": current.version if current else 0,
         "updated": current,
         "save_url": save_url(page),
+        "draft_url": reverse("followup:draft", kwargs={"page_id": page.pk}),
+        # The device's copy of unsaved text: one per member, cycle and district;
+        # logout empties the browser's storage (portal/offline.py).
+        "member": member,
+        "storage_key": f"followup:{member}:{cycle.pk}:{district.code}",
         "slots": len(SLOTS),
     }
 

@@ -7,6 +7,7 @@ from followup import presentation
 from followup.selectors import can_edit, commitments_open, previous_cycle
 from followup.visibility import Labels, Viewer
 from lessons.sections import LESSON_SECTIONS
+from portal.offline import mark_offline
 from portal.page_sections import Section
 
 
@@ -27,7 +28,8 @@ def cycle_section(request, page, cycle, district) -> Section | None:
             download_url=reverse("followup:download", kwargs={"page_id": page.pk}),
         )
     if can_edit(request.user, cycle, district):
-        context["team"] = presentation.team_context(page, cycle, district)
+        context["team"] = presentation.team_context(page, cycle, district, request.user)
+        mark_offline(request)  # the member's service worker keeps it for offline use
     previous = previous_cycle(cycle)
     if previous is not None and previous.results_visible_to(request.user):
         context["previous"] = presentation.district_lines(

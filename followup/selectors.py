@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import Page
 
 from cycles.models import CyclePage
 from cycles.selectors import canonical_cycle
@@ -45,6 +46,12 @@ def due_checkins(dates: list[dt.date], on: dt.date | None = None) -> int:
     return sum(1 for date in dates if date <= on)
 
 
+def live_cycle(page_id: int) -> CyclePage | None:
+    """The live cycle page of this id (any language), or None."""
+    page = Page.objects.live().type(CyclePage).filter(pk=page_id).first()
+    return page.specific if page else None
+
+
 def commitments_open(cycle: CyclePage) -> bool:
     return cycle.current_step >= FIRST_STEP
 
@@ -65,6 +72,20 @@ def team_set(cycle: CyclePage, district: District | None) -> CommitmentSet | Non
         CommitmentSet.objects.filter(cycle=canonical_cycle(cycle), district=district)
         .select_related("updated_by")
         .first()
+    )
+
+
+def version_fields(current: CommitmentSet | None, version: int | None) -> dict:
+    """The set's document as it was at `version` (the base a page started from)."""
+    if current is None:
+        return {}
+    if version == current.version:
+        return current.fields
+    return (
+        current.revisions.filter(version=version)
+        .values_list("fields", flat=True)
+        .first()
+        or {}
     )
 
 

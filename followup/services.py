@@ -10,13 +10,12 @@ nothing (a replay).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
 from cycles.models import CyclePage
 from cycles.selectors import canonical_cycle
-from cycles.services import keep_unshown, three_way_merge
+from cycles.services import SaveResult, keep_unshown, three_way_merge
 from districts.models import District
 from followup.document import (
     MAX_CHECKINS,
@@ -33,25 +32,13 @@ from followup.models import (
     CommitmentSetRevision,
     Status,
 )
-from followup.selectors import indicator_name, lesson_by_key, today
+from followup.selectors import indicator_name, lesson_by_key, today, version_fields
 from followup.visibility import default_visibility
 from portal import pagecache
 
 
 class CommitmentsClosed(Exception):
     """Commitments are not open on this cycle (before step 5)."""
-
-
-@dataclass
-class SaveResult:
-    commitment_set: CommitmentSet
-    conflicts: list[str] = field(default_factory=list)
-    merged: bool = False
-    replay: bool = False
-
-    @property
-    def saved(self) -> bool:
-        return not self.conflicts
 
 
 def save_commitments(
@@ -61,7 +48,7 @@ def save_commitments(
     fields: dict[str, str],
     base_version: int | None,
     shown: Iterable[str] | None = None,
-) -> SaveResult:
+) -> SaveResult[CommitmentSet]:
     if cycle.current_step < 5:
         raise CommitmentsClosed
     cycle = canonical_cycle(cycle)
@@ -92,24 +79,26 @@ def _locked(cycle, district) -> CommitmentSet | None:
     )
 
 
-def _base_fields(current: CommitmentSet, base_version: int | None) -> dict:
-    if base_version == current.version:
-        return current.fields
-    return (
-        current.revisions.filter(version=base_version)
-        .values_list("fields", flat=True)
-        .first()
-        or {}
-    )
+def _changes(mine: dict, base: dict, current: CommitmentSet) -> dict:
+    """The member's document as the merge compares it: an emptied field is absent,
+    and a visibility left at the default the form shows for an absent one is no
+    change (a teammate's choice of visibility is not a conflict)."""
+    default = default_visibility(current.cycle)
+    return {
+        name: value
+        for name, value in mine.items()
+        if value != ""
+        and not (name.endswith("_visibility") and value == default and name not in base)
+    }
 
 
-def _apply(current, user, fields, base_version, shown) -> SaveResult:
+def _apply(current, user, fields, base_version, shown) -> SaveResult[CommitmentSet]:
     fields = {name: value for name, value in fields.items() if value not in (None,)}
     shown = set(fields if shown is None else shown)
     merged = False
     if base_version != current.version:
-        base = _base_fields(current, base_version)
-        mine = keep_unshown(fields, base, shown)
+        base = version_fields(current, base_version)
+        mine = _changes(keep_unshown(fields, base, shown), base, current)
         fields, conflicts = three_way_merge(base, mine, current.fields)
         if conflicts:
             return SaveResult(current, conflicts=conflicts)

@@ -7,7 +7,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Page
 
 from cycles.models import CyclePage
 from cycles.selectors import canonical_cycle
@@ -16,23 +15,23 @@ from districts.roles import user_district
 from followup import presentation, services
 from followup.exports import what_changed_rows
 from followup.forms import CommitmentsForm
-from followup.selectors import can_edit, team_set
+from followup.selectors import can_edit, live_cycle, team_set
 from followup.visibility import Viewer
 from portal.ratelimit import rate_limit
 from portal.spreadsheets import download
 
 
-def _cycle_page(page_id: int) -> CyclePage:
-    page = Page.objects.live().type(CyclePage).filter(pk=page_id).first()
+def cycle_page(page_id: int) -> CyclePage:
+    page = live_cycle(page_id)
     if page is None:
         raise Http404
-    return page.specific
+    return page
 
 
 @require_POST
 @rate_limit("submit")
 def save(request, page_id: int):
-    page = _cycle_page(page_id)
+    page = cycle_page(page_id)
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
     cycle = canonical_cycle(page)
@@ -56,7 +55,7 @@ def save(request, page_id: int):
     except services.CommitmentsClosed:
         return HttpResponseForbidden(_("You cannot change these commitments."))
     if result.conflicts:
-        labels = [str(form.fields[name].label) for name in result.conflicts]
+        labels = [form.label_of(name) for name in result.conflicts]
         return _again(
             request,
             page,
@@ -64,24 +63,26 @@ def save(request, page_id: int):
             district,
             form,
             status=409,
-            current=result.commitment_set,
+            current=result.record,
             conflict=_(
                 "A teammate changed the same fields while you were typing: "
                 "%(fields)s. Your text is kept below and theirs is shown beside "
                 "it; check and save again to keep yours."
             )
             % {"fields": "; ".join(labels)},
-            theirs=_theirs(form, result.commitment_set.fields, result.conflicts),
+            theirs=_theirs(form, result.record.fields, result.conflicts),
         )
     return redirect(page.url + "#followup")
 
 
 def _theirs(form: CommitmentsForm, fields: dict, names) -> list[tuple[str, str]]:
-    return [(str(form.fields[name].label), fields.get(name, "")) for name in names]
+    return [(form.label_of(name), fields.get(name, "")) for name in names]
 
 
 def _again(request, page, cycle, district, form, status, current=None, **extra):
-    team = presentation.team_context(page, cycle, district, form=form, current=current)
+    team = presentation.team_context(
+        page, cycle, district, request.user, form=form, current=current
+    )
     context = {"page": page, "team": team, **extra}
     return TemplateResponse(
         request, "followup/commitments_again.html", context, status=status
@@ -91,7 +92,7 @@ def _again(request, page, cycle, district, form, status, current=None, **extra):
 @require_GET
 def what_changed_download(request, page_id: int):
     """The commitments the reader may see, as CSV or XLSX (same rule as the page)."""
-    page = _cycle_page(page_id)
+    page = cycle_page(page_id)
     if not page.results_visible_to(request.user):
         raise Http404
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"

@@ -7,7 +7,8 @@ The worker keeps only what the server marks: a response carries
 every HTML page, and ``X-Offline-Cache`` (the same id) only on a page an app marked
 as worth keeping offline (``mark_offline``: a cycle page whose survey the member may
 answer), answered 200 to a GET, with no cookie set (but the CSRF cookie re-sent unchanged),
-outside the admin. The worker
+outside the admin (a cycle page whose commitments the member may edit is marked too,
+by ``followup.sections``). The worker
 stores such pages in a cache named after the id, drops every other member's cache as
 soon as a page names another member or nobody, and never stores anything else but
 the shell (static assets and the offline page, fetched without credentials).
@@ -36,8 +37,10 @@ _ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # What every installed copy keeps (fetched without credentials: nothing personal).
 SHELL_ASSETS = (
     "css/site.css",
+    "js/autosave.js",
     "js/survey.js",
     "js/survey-offline.js",
+    "js/followup.js",
     "js/sw-register.js",
     "img/icon.svg",
     "img/icon-192.png",

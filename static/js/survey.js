@@ -1,17 +1,16 @@
-/* District.Team survey: conditions, debounced autosave of drafts, offline backup.
+/* District.Team survey: conditions, debounced autosave of drafts, offline backup (the
+   device's copy and the autosave loop are autosave.js's, shared with followup.js).
    The form works without this file (plain POST); this only adds comfort. */
 (function () {
   "use strict";
   var form = document.getElementById("survey-form");
-  if (!form) return;
+  var A = window.DTAutosave;
+  if (!form || !A) return;
   var statusBox = document.getElementById("survey-status");
   var versionInput = form.querySelector("input[name=version]");
   var storageKey = form.dataset.storageKey;
   var serverAnswers = JSON.parse(document.getElementById("survey-answers").textContent || "{}");
   var autosave = form.dataset.status !== "submitted";
-  var timer = null;
-  var inFlight = false;
-  var pending = false;
 
   function say(text) { if (statusBox) statusBox.textContent = text; }
 
@@ -68,19 +67,17 @@
     form.querySelectorAll(".condition-text").forEach(function (p) { p.hidden = true; });
   }
 
+  // --- Offline: the device's copy, the queue in IndexedDB (survey-offline.js), what
+  // waits, last sync.
+  var member = form.dataset.member || "";
+  var copy = A.deviceCopy(storageKey, member);
+
   function store(dirty) {
     var submit = dirty && submitQueued();
-    try {
-      localStorage.setItem(storageKey, JSON.stringify({
-        answers: collect(false), version: Number(versionInput.value), dirty: dirty,
-        member: member, submit: submit
-      }));
-    } catch (e) { /* private mode or full storage: autosave still works */ }
+    copy.write({ answers: collect(false), version: Number(versionInput.value), dirty: dirty, submit: submit });
     queueOffline(dirty, submit);
   }
 
-  // --- Offline: the queue in IndexedDB (survey-offline.js), what waits, last sync.
-  var member = form.dataset.member || "";
   var queue = window.DTOffline || null;
 
   // Only a page the service worker serves needs the queue, and gets it from its cache:
@@ -95,9 +92,7 @@
   var panel = document.getElementById("offline-status");
   var queueKey = storageKey + ":" + member;
 
-  function submitQueued() {
-    try { return !!(JSON.parse(localStorage.getItem(storageKey) || "{}") || {}).submit; } catch (e) { return false; }
-  }
+  function submitQueued() { return !!(copy.read() || {}).submit; }
 
   function clock(time) {
     return new Date(time).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
@@ -132,24 +127,6 @@
       }).catch(function () {});
     }
   }
-
-  // The device keeps what the inputs hold (text: "4"); the server sends typed values
-  // (4). Compare them as the inputs would show them, whatever the keys' order.
-  function asShown(answers) {
-    var shown = {};
-    Object.keys(answers || {}).sort().forEach(function (name) {
-      var value = answers[name];
-      if (value === null || value === undefined || value === "") return;
-      if (Array.isArray(value)) {
-        if (value.length) shown[name] = value.map(String).sort();
-      } else {
-        shown[name] = String(value);
-      }
-    });
-    return shown;
-  }
-
-  function same(a, b) { return JSON.stringify(asShown(a)) === JSON.stringify(asShown(b)); }
 
   function fill(answers, skip) {
     questionBoxes().forEach(function (box) {
@@ -206,106 +183,71 @@
 
   function hasErrors(errors) { return Object.keys(errors || {}).length > 0; }
 
-  function csrfToken() { return form.querySelector("input[name=csrfmiddlewaretoken]").value; }
-
-  function send() {
-    if (!autosave) return;
-    if (inFlight) { pending = true; return; }
-    inFlight = true;
-    say(form.dataset.msgSaving);
-    fetch(form.dataset.draftUrl, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify({ answers: collect(false), version: Number(versionInput.value), shown: shownQuestions() })
-    }).then(function (response) {
-      if (response.status === 429) {
-        // Rate limited: like offline, keep the local copy and try again later.
-        var wait = parseInt(response.headers.get("Retry-After"), 10) || 60;
-        store(true);
-        clearTimeout(timer);
-        timer = setTimeout(send, wait * 1000);
-        return response.json().catch(function () { return {}; }).then(function (body) {
-          say(body.message || form.dataset.msgOffline);
-          return null;
-        });
+  var saving = A.saver({
+    form: form,
+    enabled: function () { return autosave; },
+    body: function () {
+      return { answers: collect(false), version: Number(versionInput.value), shown: shownQuestions() };
+    },
+    say: say,
+    store: store,
+    onSaved: function (body, errors) {
+      if (body.merged) fill(body.answers, errors);
+      var submitting = submitQueued() && !hasErrors(errors) && !body.merged;
+      store(false);
+      showErrors(errors);
+      // A submission asked for offline goes through the form, as online.
+      if (submitting) { form.requestSubmit(form.querySelector("button[name=submit]")); return; }
+      // The server's save time, in the reader's zone (never the device's clock).
+      say(hasErrors(errors) ? body.message : body.saved_message || body.message);
+    },
+    onRefused: function (result) {
+      say(result.body.message || "");
+      if (result.status === 409 && result.body.version) {
+        autosave = result.body.status !== "submitted" && !result.body.conflicts;
       }
-      return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; });
-    }).then(function (result) {
-      if (!result) return;
-      var body = result.body;
-      if (result.ok) {
-        versionInput.value = body.version;
-        var errors = body.errors || {};
-        if (body.merged) fill(body.answers, errors);
-        var submitting = submitQueued() && !hasErrors(errors) && !body.merged;
-        store(false);
-        showErrors(errors);
-        // A submission asked for offline goes through the form, as online.
-        if (submitting) { form.requestSubmit(form.querySelector("button[name=submit]")); return; }
-        if (hasErrors(errors)) say(body.message);
-        // The server's save time, in the reader's zone (never the device's clock).
-        else say(body.saved_message || body.message);
-      } else {
-        say(body.message || "");
-        if (result.status === 409 && body.version) {
-          autosave = body.status !== "submitted" && !body.conflicts;
-        }
-      }
-    }).catch(function () {
-      store(true);
-      say(form.dataset.msgOffline);
-    }).then(function () {
-      inFlight = false;
-      if (pending) { pending = false; send(); }
-    });
-  }
+    }
+  });
 
   function changed() {
     applyConditions();
     store(true);
-    clearTimeout(timer);
-    timer = setTimeout(send, 1500);
+    saving.later(1500);
   }
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   window.addEventListener("online", function () {
     showOffline();
-    var saved = JSON.parse(localStorage.getItem(storageKey) || "null");
-    if (saved && saved.dirty) send();
+    var saved = copy.read();
+    if (saved && saved.dirty) saving.send();
   });
   window.addEventListener("offline", showOffline);
   form.addEventListener("submit", function (event) {
-    clearTimeout(timer);
+    saving.cancel();
     if (navigator.onLine) return;
     // No connection: keep the answers (and the wish to submit) for when it returns.
     event.preventDefault();
     var submitter = event.submitter;
     store(true);
     if (submitter && submitter.name === "submit") {
-      try {
-        var kept = JSON.parse(localStorage.getItem(storageKey));
-        kept.submit = true;
-        localStorage.setItem(storageKey, JSON.stringify(kept));
-      } catch (e) { /* the draft is still queued */ }
+      var kept = copy.read();
+      if (kept) { kept.submit = true; copy.write(kept); }
       queueOffline(true, true);
     }
     say(form.dataset.msgOffline);
   });
 
   // Restore answers typed on this device that the server has not stored yet.
-  var saved = null;
-  try { saved = JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (e) { saved = null; }
-  if (saved && saved.member !== undefined && saved.member !== member) saved = null;  // another member's
-  if (saved && saved.dirty && autosave && (!same(saved.answers, serverAnswers) || saved.submit) &&
+  var saved = copy.read();  // never another member's
+  if (saved && saved.dirty && autosave && (!A.same(saved.answers, serverAnswers) || saved.submit) &&
       !form.querySelector(".field-error")) {
     if (saved.version) versionInput.value = saved.version;
     fill(saved.answers);
     say(form.dataset.msgRestored);
-    timer = setTimeout(send, 500);
+    saving.later(500);
   } else {
-    if (saved && same(saved.answers, serverAnswers)) { try { localStorage.removeItem(storageKey); } catch (e) {} }
+    if (saved && A.same(saved.answers, serverAnswers)) copy.remove();
     applyConditions();
   }
   withQueue(showOffline);

@@ -55,7 +55,10 @@ def test_limited_submit_gets_the_french_429_page(client, cycle, member, tight_li
 
 
 def test_survey_script_keeps_the_local_copy_and_retries_after_a_429():
-    script = (Path(django_settings.BASE_DIR) / "static/js/survey.js").read_text()
-    branch = script[script.index("response.status === 429") :][:600]
-    assert "store(true)" in branch  # the answers stay on the device, marked unsent
-    assert "Retry-After" in branch and "setTimeout(send" in branch
+    """The autosave loop is static/js/autosave.js's, shared by survey.js and
+    followup.js: a 429 keeps the device's copy marked unsent and tries again."""
+    shared = (Path(django_settings.BASE_DIR) / "static/js/autosave.js").read_text()
+    branch = shared[shared.index("response.status === 429") :][:400]
+    assert "Retry-After" in branch and "later(" in branch and "offline(" in branch
+    offline = shared[shared.index("function offline(") :][:200]
+    assert "options.store(true)" in offline  # the text stays on the device, unsent

@@ -29,7 +29,7 @@ def text_of(response) -> str:
 
 
 def submitted_at(cycle, district, user):
-    response = submit_response(cycle, district, user, {"stock_outs": 3}, 0).response
+    response = submit_response(cycle, district, user, {"stock_outs": 3}, 0).record
     SurveyResponse.objects.filter(pk=response.pk).update(
         submitted_at=MOMENT, updated_at=MOMENT
     )

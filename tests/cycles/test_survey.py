@@ -39,7 +39,7 @@ def post_draft(client, page, answers, version=0, **extra):
 def submitted(cycle, district, member):
     return submit_response(
         cycle, district, member, {"stock_outs": 7, "comment": "Secret Banikoara"}, 0
-    ).response
+    ).record
 
 
 @pytest.mark.parametrize(
@@ -222,9 +222,9 @@ def test_double_submit_stores_one_response_and_the_same_receipt(client, cycle, m
 
 def test_replayed_submit_without_token_changes_nothing(cycle, district, member):
     answers = {"stock_outs": 2}
-    first = submit_response(cycle, district, member, answers, 0, "a").response
+    first = submit_response(cycle, district, member, answers, 0, "a").record
     replay = submit_response(cycle, district, member, answers, 0, "b")
-    assert replay.replay and replay.response.version == first.version
+    assert replay.replay and replay.record.version == first.version
 
 
 # --- Drafts and concurrency ---------------------------------------------------------
@@ -258,7 +258,7 @@ def test_two_members_editing_different_questions_are_merged(
         cycle, district, teammate, {"stock_outs": 1, "confidence": 3}, 1
     )
     assert result.saved and result.merged
-    assert result.response.answers == {"stock_outs": 1, "comment": "A", "confidence": 3}
+    assert result.record.answers == {"stock_outs": 1, "comment": "A", "confidence": 3}
 
 
 def test_conflicting_edits_are_refused_with_a_translated_message(

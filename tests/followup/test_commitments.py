@@ -181,3 +181,35 @@ def test_hostile_input_never_gives_a_server_error(client, cycle, member, fields)
     assert answer.status_code in (302, 400)
     if answer.status_code == 400:
         assert "Veuillez corriger les erreurs" in answer.content.decode()
+
+
+def test_the_forms_empty_fields_and_default_visibility_merge_with_a_teammates(
+    client, cycle, member, teammate, district
+):
+    """The whole form comes back, empty fields and default visibility included: a
+    teammate's lead and visibility, saved meanwhile, are merged, not a conflict."""
+    save_commitments(cycle, district, member, {"c1_what": "Réunions"}, 0)
+    save_commitments(
+        cycle,
+        district,
+        teammate,
+        {"c1_what": "Réunions", "c1_lead": "Awa", "c1_visibility": "hidden"},
+        1,
+    )
+    client.force_login(member)
+    answer = post(
+        client,
+        cycle,
+        {
+            "c1_what": "Réunions",
+            "c1_lead": "",
+            "c1_visibility": "named",  # the default shown
+            "c2_what": "Stocks",
+            "c2_visibility": "named",
+        },
+        version=1,
+    )
+    assert answer.status_code == 302
+    stored = CommitmentSet.objects.get().fields
+    assert stored["c1_lead"] == "Awa" and stored["c1_visibility"] == "hidden"
+    assert stored["c2_what"] == "Stocks"
