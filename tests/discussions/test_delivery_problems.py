@@ -75,7 +75,9 @@ def test_a_rate_limited_reply_is_listed_with_its_text_and_can_be_posted(
     assert posted.parent_id == asked.pk
     failure.refresh_from_db()
     assert failure.resolved_at is not None and failure.posted_comment == posted
-    assert f"publiée comme commentaire n°\u00a0{posted.pk}" in _listing(client, facilitator)
+    assert f"publiée comme commentaire n°\u00a0{posted.pk}" in _listing(
+        client, facilitator
+    )
 
 
 @pytest.mark.parametrize(
