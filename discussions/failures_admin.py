@@ -133,7 +133,9 @@ def act(request, failure_id):
     try:
         if action == "post":
             comment = failure_actions.post_for_member(request.user, failure)
-            messages.success(request, _("Posted as comment #%(id)s.") % {"id": comment.pk})
+            messages.success(
+                request, _("Posted as comment #%(id)s.") % {"id": comment.pk}
+            )
         elif action == "resend":
             if failure_actions.resend_bounce(request.user, failure):
                 messages.success(request, _("The member was e-mailed again."))
@@ -175,7 +177,11 @@ class FailuresPanel(Component):
                 "url": reverse("sms_log:index") + "?status=failed",
             }
         )
-        return {"rows": rows, "days": PANEL_DAYS, "total": sum(r["count"] for r in rows)}
+        return {
+            "rows": rows,
+            "days": PANEL_DAYS,
+            "total": sum(r["count"] for r in rows),
+        }
 
 
 def add_panel(request, panels) -> None:

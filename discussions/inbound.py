@@ -15,9 +15,9 @@ backscatter to strangers); auto-replies are never answered (no mail loops).
 import hashlib
 import logging
 from dataclasses import dataclass
-from functools import partial
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model

@@ -38,7 +38,9 @@ class ChannelFailure(models.Model):
         related_name="+",
         verbose_name=_("thread"),
     )
-    parent_id = models.PositiveIntegerField(_("comment answered"), null=True, blank=True)
+    parent_id = models.PositiveIntegerField(
+        _("comment answered"), null=True, blank=True
+    )
     subject = models.CharField(_("subject"), max_length=255, blank=True)
     text = models.TextField(_("text typed"), blank=True)
     detail = models.TextField(_("detail"), blank=True)

@@ -17,7 +17,7 @@ from django_comments_xtd.models import XtdComment
 from discussions.inbound import receive
 from discussions.models import ChannelFailure, Notification
 from discussions.notifications import send_digests
-from tests.discussions.replies import raw_reply, reply
+from tests.discussions.replies import reply
 from tests.discussions.smtp_server import SmtpServer
 
 pytestmark = pytest.mark.django_db
