@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,12 +26,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
-from discussions import reply_bounces, reply_tokens
-from discussions.models import NotificationSettings
+from discussions import failures, reply_bounces, reply_tokens
+from discussions.models import Channel, NotificationSettings
 from discussions.pages import protocol
 from discussions.permissions import can_post
 from discussions.reply_bounces import Reason
-from discussions.reply_text import reply_text
+from discussions.reply_text import body_text, reply_text
 from discussions.selectors import readable_comment
 from discussions.services import Draft, RateLimited, post_comment
 from portal.privacy import restrictions_of, user_may_read
@@ -102,39 +103,51 @@ def _receive(message, token: str, sender: str, dry_run: bool) -> Outcome:
         return _bounce(user, Reason.EXPIRED, message, dry_run)
     except reply_tokens.BadToken:
         member = users.filter(email__iexact=sender).first() if sender else None
-        return _bounce(member, Reason.BAD_TOKEN, message, dry_run)
+        return _bounce(member, Reason.BAD_TOKEN, message, dry_run, sender=sender)
     user = users.filter(pk=target.user_id).first()
     if user is None:
-        return Outcome("ignored", Reason.BAD_TOKEN)
+        return _bounce(None, Reason.BAD_TOKEN, message, dry_run, sender=sender)
     if not sender or sender.casefold() != (user.email or "").casefold():
-        return _bounce(user, Reason.WRONG_SENDER, message, dry_run)
-    language = _language_of(user)
+        return _bounce(
+            user,
+            Reason.WRONG_SENDER,
+            message,
+            dry_run,
+            sender=failures.redacted(sender),
+        )
+    language = language_of(user)
     page, parent = _thread(target)
     if page is None:
         return _bounce(user, Reason.GONE, message, dry_run)
     page = in_language_or_source(page, language).specific
+    bounce = partial(
+        _bounce,
+        user,
+        message=message,
+        dry_run=dry_run,
+        page=page,
+        parent_id=target.comment_id,
+    )
     reason = _refusal(user, page, parent)
     if reason:
-        return _bounce(user, reason, message, dry_run, page)
+        return bounce(reason)
     text = reply_text(message)
     if not text:
-        return _bounce(user, Reason.EMPTY, message, dry_run, page)
+        return bounce(Reason.EMPTY)
     if dry_run:
         return Outcome("would-post")
-    draft = Draft(text, parent.pk if parent else None)
     try:
-        comment = post_comment(user, page, draft, language)
+        comment = post_comment(user, page, Draft(text, target.comment_id), language)
     except RateLimited:
-        return _bounce(user, Reason.RATE_LIMITED, message, dry_run, page, text)
+        return bounce(Reason.RATE_LIMITED, text=text)
     except PermissionDenied:
-        return _bounce(user, Reason.NOT_ALLOWED, message, dry_run, page, text)
+        return bounce(Reason.NOT_ALLOWED, text=text)
     except ValidationError as error:
-        detail = " ".join(error.messages)
-        return _bounce(user, Reason.INVALID, message, dry_run, page, text, detail)
+        return bounce(Reason.INVALID, text=text, detail=" ".join(error.messages))
     return Outcome("posted", comment=comment)
 
 
-def _language_of(user) -> str:
+def language_of(user) -> str:
     row = NotificationSettings.objects.filter(user=user).first()
     return (row.language if row else "") or settings.LANGUAGE_CODE[:2]
 
@@ -168,20 +181,66 @@ def _refusal(user, page, parent) -> str:
     return ""
 
 
-def _bounce(user, reason, message, dry_run, page=None, text=None, detail=""):
-    if user is None or not user.email:
-        return Outcome("ignored", reason)
+def _bounce(  # noqa: PLR0913 (what the record keeps)
+    user,
+    reason,
+    message,
+    dry_run,
+    page=None,
+    text=None,
+    detail="",
+    sender="",
+    parent_id=None,
+):
+    """Tell the member (when there is one) and record the refusal for the admin."""
     if dry_run:
+        if user is None or not user.email:
+            return Outcome("ignored", reason)
         return Outcome("bounced", reason, bounced_to=user.email)
+    subject = message.get("Subject") or ""
+    if user is None or not user.email:
+        # A stranger (or a forged address): no backscatter, no copy of their text.
+        failures.record(
+            Channel.INBOUND, reason, sender=failures.redacted(sender), subject=""
+        )
+        return Outcome("ignored", reason)
     if text is None:
         text = reply_text(message)
-    reply_bounces.send(
-        user,
+    failure = failures.record(
+        Channel.INBOUND,
         reason,
-        language=_language_of(user),
-        text=text,
+        user=user,
+        sender=sender or user.email,
         page=page,
+        parent_id=parent_id,
+        subject=subject,
+        text=text or body_text(message),
         detail=detail,
-        subject=message.get("Subject") or "",
+        bounced=True,
     )
+    if not send_bounce(failure, user, reason, text, page, detail, subject):
+        return Outcome("ignored", reason)
     return Outcome("bounced", reason, bounced_to=user.email)
+
+
+def send_bounce(failure, user, reason, text, page, detail, subject) -> bool:
+    """The polite answer; a mail server that refuses it is recorded, not raised
+    (the ESP would post the reply again and again)."""
+    try:
+        reply_bounces.send(
+            user,
+            reason,
+            language=language_of(user),
+            text=text,
+            page=page,
+            detail=detail,
+            subject=subject,
+        )
+    except Exception as error:  # any failure of the mail server
+        logger.warning("Bounce to %s not sent: %s", user.email, error)
+        failures.record_outbound(user, error, subject=subject)
+        if failure is not None:
+            failure.bounced = False
+            failure.save(update_fields=["bounced"])
+        return False
+    return True

@@ -6,6 +6,7 @@ get one e-mail at once; ``send_digests`` gathers the rest. ``sent_at`` is claime
 a conditional UPDATE before sending, so no item is ever sent twice.
 """
 
+import logging
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from discussions import markup
+from discussions import failures, markup
 from discussions.models import (
     Follow,
     Frequency,
@@ -33,6 +34,7 @@ from portal.privacy import restrictions_of, user_may_read
 from portal.times import datetime_with_zone
 from portal.translations import in_language_or_source
 
+logger = logging.getLogger(__name__)
 DIGEST_PERIODS = {
     Frequency.DAILY: timedelta(days=1),
     Frequency.WEEKLY: timedelta(days=7),
@@ -186,16 +188,25 @@ def send_items(user, items: list[Notification], digest: bool = False) -> bool:
             ) % {"count": len(entries)}
         else:
             subject = _("District.Team: %(kind)s") % {"kind": entries[0]["kind"]}
-    mail.send(
-        to=user.email,
-        language=language,
-        zone=zone,
-        subject=subject,
-        body_template="discussions/email/notification.txt",
-        context=context,
-        unsubscribe_url=context["unsubscribe_url"],
-        reply_to="" if len(entries) > 1 else entries[0]["reply_address"],
-    )
+    try:
+        mail.send(
+            to=user.email,
+            language=language,
+            zone=zone,
+            subject=subject,
+            body_template="discussions/email/notification.txt",
+            context=context,
+            unsubscribe_url=context["unsubscribe_url"],
+            reply_to="" if len(entries) > 1 else entries[0]["reply_address"],
+        )
+    except Exception as error:  # any failure of the mail server: never the comment's
+        # The claim is given back: the next send_digests (cron) sends these items.
+        Notification.objects.filter(pk__in=[item.pk for item in items]).update(
+            sent_at=None
+        )
+        logger.warning("Notification to %s not sent: %s", user.email, error)
+        failures.record_outbound(user, error, subject=subject)
+        return False
     return True
 
 
@@ -235,16 +246,20 @@ def tell_author_moderated(comment, status: str, reason: str) -> None:
     language = settings_for(user).language or "fr"
     with mail.recipient_locale(language):
         subject = _("District.Team: your comment was moderated")
-    mail.send(
-        to=user.email,
-        language=language,
-        zone=zone_for_user(user),
-        subject=subject,
-        body_template="discussions/email/moderated.txt",
-        context={
-            "user": user,
-            "hidden": status == "hidden",
-            "reason": reason,
-            "excerpt": comment.comment[:500],
-        },
-    )
+    try:
+        mail.send(
+            to=user.email,
+            language=language,
+            zone=zone_for_user(user),
+            subject=subject,
+            body_template="discussions/email/moderated.txt",
+            context={
+                "user": user,
+                "hidden": status == "hidden",
+                "reason": reason,
+                "excerpt": comment.comment[:500],
+            },
+        )
+    except Exception as error:  # the moderation decision stands without the e-mail
+        logger.warning("Moderation notice to %s not sent: %s", user.email, error)
+        failures.record_outbound(user, error, subject=subject)

@@ -21,8 +21,8 @@ from wagtail.rich_text import expand_db_html
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.strings import StringValue
 
-from discussions import markup
-from discussions.models import MachineTranslation
+from discussions import failures, markup
+from discussions.models import Channel, MachineTranslation
 
 logger = logging.getLogger(__name__)
 RICH_TEXT_TAGS = markup.ALLOWED_TAGS | {"h2", "h3", "h4", "b", "i", "blockquote"}
@@ -62,15 +62,23 @@ def _machine_translate(html: str, source: str, target: str) -> tuple[str, str]:
         result = machine.translate(source_locale, target_locale, [string])
         translated = result[string].data
     except (requests.RequestException, ValueError, KeyError, TypeError) as error:
-        logger.warning("Machine translation failed: %s", error)
-        raise TranslationFailed(
-            _("The translation service did not answer. Try again later.")
-        ) from error
+        raise _failed(machine, f"{type(error).__name__}: {error}") from error
     if not isinstance(translated, str) or not translated.strip():
-        raise TranslationFailed(
-            _("The translation service did not answer. Try again later.")
-        )
+        raise _failed(machine, f"unexpected answer: {translated!r:.200}")
     return translated, str(machine.display_name)
+
+
+def _failed(machine, detail: str) -> TranslationFailed:
+    """Logged, recorded for the admin ("Delivery problems"), told to the reader."""
+    logger.warning("Machine translation failed: %s", detail)
+    failures.record(
+        Channel.TRANSLATION,
+        failures.TRANSLATOR_DOWN,
+        detail=f"{machine.display_name}: {detail}",
+    )
+    return TranslationFailed(
+        _("The translation service did not answer. Try again later.")
+    )
 
 
 def translate_comment(comment, language: str) -> MachineTranslation:

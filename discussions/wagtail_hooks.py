@@ -2,7 +2,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from discussions import admin_views
+from discussions import admin_views, failures_admin
+from discussions.failures_admin import failures_viewset
 from discussions.moderation_listing import ModerationIndexView
 from discussions.quotes import comment_chooser_viewset
 from districts.admin_access import facilitators_only
@@ -42,3 +43,26 @@ def moderation_menu_item():
 @hooks.register("register_admin_viewset")
 def comment_chooser():
     return comment_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def delivery_problems():
+    return failures_viewset
+
+
+@hooks.register("register_admin_urls")
+def delivery_problem_urls():
+    return facilitators_only(
+        [
+            path(
+                "delivery-problems/<int:failure_id>/act/",
+                failures_admin.act,
+                name="discussions_failure_act",
+            )
+        ]
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def delivery_problems_panel(request, panels):
+    failures_admin.add_panel(request, panels)

@@ -104,7 +104,7 @@ MACHINE_TRANSLATORS = {
 
 
 def machine_translator_settings(
-    kind: str, url: str = "", api_key: str = ""
+    kind: str, url: str = "", api_key: str = "", timeout: int = 10
 ) -> dict | None:
     """wagtail-localize's WAGTAILLOCALIZE_MACHINE_TRANSLATOR from the environment:
     `MACHINE_TRANSLATOR=libretranslate` (with `LIBRETRANSLATE_URL`, optional
@@ -116,6 +116,7 @@ def machine_translator_settings(
         options = {"LIBRETRANSLATE_URL": url.rstrip("/"), "API_KEY": api_key}
     else:
         options = {"AUTH_KEY": api_key}
+    options["TIMEOUT"] = timeout
     return {"CLASS": MACHINE_TRANSLATORS[kind], "OPTIONS": options}
 
 

@@ -3,12 +3,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.urls.resolvers import URLPattern
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cycles.offline_views import offline_state
+from discussions.inbound_webhooks import recorded
 from lessons.api import api_router
 from portal import offline, routing, views
 from portal.password_reset import PasswordResetView
@@ -39,8 +41,13 @@ if settings.ANYMAIL.get("WEBHOOK_SECRET"):
     # Replies by e-mail (README): the inbound webhooks of the ESPs we document (each
     # checks basic auth; Mailgun its signature too), not their tracking webhooks.
     _esps = ("amazon_ses", "mailgun", "postmark", "sendgrid")
+    # A refused post (wrong secret or signature) is recorded for the admin.
     _inbound = [
-        pattern
+        URLPattern(
+            pattern.pattern,
+            recorded(pattern.callback, pattern.name.removesuffix("_inbound_webhook")),
+            name=pattern.name,
+        )
         for pattern in anymail_urls.urlpatterns
         if pattern.name in {f"{esp}_inbound_webhook" for esp in _esps}
     ]

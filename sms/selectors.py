@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from sms.models import SmsMessage, SmsSubscription
+from sms.models import SmsMessage, SmsStatus, SmsSubscription
 
 
 def subscription_of(user) -> SmsSubscription | None:
@@ -38,3 +38,10 @@ def member_region(user) -> tuple[str | None, str]:
         return None, ""
     country = membership.district.country
     return (country.code or None), country.name
+
+
+def failed_since(since) -> int:
+    """SMS the gateway refused for good since ``since`` (the admin dashboard)."""
+    return SmsMessage.objects.filter(
+        status=SmsStatus.FAILED, created_at__gte=since
+    ).count()

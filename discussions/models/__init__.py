@@ -5,6 +5,7 @@ created, the French one), so French and English readers share one conversation.
 """
 
 from discussions.models.comments import CommentDetails, CommentFlag, CommentStatus
+from discussions.models.failures import Channel, ChannelFailure
 from discussions.models.following import (
     Announcement,
     Follow,
@@ -19,6 +20,8 @@ from discussions.models.translations import MachineTranslation
 __all__ = [
     "Announcement",
     "Attribution",
+    "Channel",
+    "ChannelFailure",
     "CommentDetails",
     "CommentFlag",
     "CommentStatus",

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from cycles.models import CyclePage
 from cycles.steps import end_of_day
+from discussions import failures
 from discussions.services import remember_language
 from districts.timezones import set_own_zone, zone_for_user
 from participation.models import ReminderDelivery, ReminderKind, ReminderOptOut
@@ -147,8 +148,9 @@ def _claim(due: Due, recipient: Recipient) -> ReminderDelivery | None:
 def _send(due: Due, recipient: Recipient, connection, page: CyclePage) -> bool:
     try:
         reminder_email(due, recipient, connection, page).send()
-    except Exception:  # any failure of the mail server: give the claim back
+    except Exception as error:  # any failure of the mail server: give the claim back
         logger.exception("Reminder to %s not sent", recipient.email)
+        failures.record_outbound(recipient.user, error)
         ReminderDelivery.objects.filter(
             cycle=due.cycle, kind=due.kind, user=recipient.user
         ).delete()

@@ -190,6 +190,7 @@ _machine_translator = machine_translator_settings(
     env_str("MACHINE_TRANSLATOR"),
     url=env_str("LIBRETRANSLATE_URL"),
     api_key=env_str("MACHINE_TRANSLATOR_API_KEY"),
+    timeout=env_int("MACHINE_TRANSLATOR_TIMEOUT", 10),
 )
 if _machine_translator:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator

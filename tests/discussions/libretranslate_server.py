@@ -8,6 +8,7 @@ same shape as ``q``, or ``{"error": ...}`` with 400 (bad request), 403 (bad key)
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
@@ -26,6 +27,7 @@ class LibreTranslate(ThreadingHTTPServer):
         self.requests: list[dict] = []
         self.fail_with: int | None = None  # answer every request with this status
         self.answer: object = None  # a raw answer instead of a translation
+        self.delay = 0.0  # seconds before answering (a slow server)
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -69,6 +71,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             data = {key: values[-1] for key, values in parse_qs(raw).items()}
         server.requests.append(data)
+        time.sleep(server.delay)
         if server.fail_with:
             return self._reply(
                 server.fail_with, {"error": "Slowdown: too many requests"}

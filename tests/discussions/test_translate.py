@@ -235,3 +235,22 @@ def test_the_french_synthesis_on_the_english_cycle_page_can_be_translated(
     assert libretranslate.requests[0]["source"] == "fr"
     french_action = _url("translate_synthesis", cycle.pk, "fr")
     assert client.post(french_action).status_code == 404  # already in French
+
+
+def test_a_slow_or_down_translator_is_recorded_for_the_facilitators(
+    client, libretranslate, settings, forum_en, french_comment, other_member
+):
+    """A timeout is the reader's clear message (never a 500), and a row under the
+    admin's "Delivery problems" with the translator's name and the error."""
+    from discussions.models import ChannelFailure
+
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["TIMEOUT"] = 0.2
+    libretranslate.delay = 1
+    client.force_login(other_member)
+    response = _translate(client, french_comment)
+    assert response.status_code == 502
+    assert "The translation service did not answer" in response.content.decode()
+    (failure,) = ChannelFailure.objects.all()
+    assert (failure.channel, failure.reason) == ("translation", "translator-down")
+    assert failure.detail.startswith("LibreTranslate: ReadTimeout")
+    assert client.get(forum_en.url).status_code == 200

@@ -517,3 +517,27 @@ def test_a_cycle_made_private_is_not_announced_to_teams_it_keeps_out(
     assert bool(mail.outbox) is told
     if not told:
         assert not ReminderDelivery.objects.exists()  # sent once it is readable
+
+
+def test_a_refused_reminder_is_a_delivery_problem_for_the_facilitators(
+    settings, teams, client, facilitator
+):
+    """Against a local SMTP server that answers 554, as a blocking server does."""
+    from discussions.models import ChannelFailure
+    from tests.discussions.smtp_server import SmtpServer
+
+    with SmtpServer() as smtp:
+        smtp.refuse = True
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp.port
+        settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
+        report = send_due_reminders(today=OPENS)
+    assert report.failed_count == 3
+    refused = ChannelFailure.objects.filter(channel="outbound")
+    assert sorted(refused.values_list("sender", flat=True)) == emails(
+        teams["draft"], teams["nothing"], teams["nothing_2"]
+    )
+    assert all("554" in failure.detail for failure in refused)
+    client.force_login(facilitator)
+    html = client.get("/admin/delivery-problems/?channel=outbound").content.decode()
+    assert "Le serveur de courrier a refusé ou n’a pas répondu" in html

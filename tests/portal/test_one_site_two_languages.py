@@ -75,10 +75,10 @@ def test_the_machine_translator_comes_from_the_environment():
     assert libre["OPTIONS"] == {
         "LIBRETRANSLATE_URL": "http://127.0.0.1:5000",
         "API_KEY": "k",
+        "TIMEOUT": 10,
     }
-    assert machine_translator_settings("DeepL", api_key="x")["OPTIONS"] == {
-        "AUTH_KEY": "x"
-    }
+    deepl = machine_translator_settings("DeepL", api_key="x", timeout=4)
+    assert deepl["OPTIONS"] == {"AUTH_KEY": "x", "TIMEOUT": 4}
 
 
 def test_english_search_facets_and_counts_name_countries_in_english(benin):

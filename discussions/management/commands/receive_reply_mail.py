@@ -13,7 +13,17 @@ from email import policy
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from discussions import failures
 from discussions.inbound import receive
+from discussions.models import Channel
+
+
+def _refused(host: str, error: BaseException) -> CommandError:
+    """The error for cron's mail, and a row for the admin's "Delivery problems"."""
+    failures.record(
+        Channel.INBOUND, failures.IMAP_ERROR, sender=host, detail=f"IMAP: {error}"
+    )
+    return CommandError(f"IMAP {host}: {error}")
 
 
 class Command(BaseCommand):
@@ -36,13 +46,13 @@ class Command(BaseCommand):
         try:
             connection = kind(config["HOST"], int(config.get("PORT") or 993))
         except OSError as error:
-            raise CommandError(f"Cannot reach {config['HOST']}: {error}") from error
+            raise _refused(config["HOST"], error) from error
         try:
             connection.login(config["USER"], config["PASSWORD"])
             connection.select(config.get("FOLDER") or "INBOX")
             counts = self._read(connection, dry_run)
-        except imaplib.IMAP4.error as error:
-            raise CommandError(f"IMAP: {error}") from error
+        except (imaplib.IMAP4.error, OSError) as error:
+            raise _refused(config["HOST"], error) from error
         finally:
             with contextlib.suppress(imaplib.IMAP4.error, OSError):
                 connection.logout()
