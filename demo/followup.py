@@ -11,13 +11,17 @@ import random
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
+from charts.factories import chart_block
 from cycles.models import CyclePage
 from cycles.selectors import submitted_responses
+from demo.charts import DEMO_RESULTS, results_stream
 from dhis2.models import AnalyticsQuery, AnalyticsSnapshot
 from followup.models import Commitment, CommitmentSet, FollowUpSchedule
 from followup.services import lay_out
 from lessons.models import LessonPage
+from portal.localize import translate_fields
 
 CYCLE_SLUG = "completude-des-rapports-mensuels"
 LESSON_SLUG = "completude-rapports-dhis2"
@@ -84,6 +88,47 @@ def _snapshot(districts, committed_on: dt.date, rng) -> AnalyticsQuery:
     return query
 
 
+INDICATOR_CHART = "demo-commitment-indicator"
+INDICATOR_TITLES = (
+    "Complétude des rapports avant et après l’engagement",
+    "Report completeness before and after the commitment",
+)
+
+
+def _indicator_chart(english: bool, district) -> dict:
+    return chart_block(
+        INDICATOR_CHART,
+        INDICATOR_TITLES[english],
+        {
+            "type": "commitment_indicator",
+            "value": {"district": district.code, "commitment": 1},
+            "id": f"{INDICATOR_CHART}-source",
+        },
+    )
+
+
+def _add_indicator_chart(cycle: CyclePage, district) -> bool:
+    """The finished cycle's results end with the before/after chart of the first
+    district following a DHIS2 indicator (in both languages); False if it is there."""
+    if any(child.id == INDICATOR_CHART for child in cycle.results):
+        return False
+    charts = DEMO_RESULTS[CYCLE_SLUG]["charts"]
+    cycle.results = results_stream(charts, False, [_indicator_chart(False, district)])
+    cycle.save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+    if cycle.get_translation_or_none(english) is not None:
+        translate_fields(
+            cycle,
+            english,
+            {
+                "results": results_stream(
+                    charts, True, [_indicator_chart(True, district)]
+                )
+            },
+        )
+    return True
+
+
 def seed() -> str:
     cycle = CyclePage.objects.filter(
         slug=CYCLE_SLUG, locale__language_code="fr"
@@ -129,4 +174,7 @@ def seed() -> str:
         created += 1
     if committed_on:
         Commitment.objects.filter(cycle=cycle).update(committed_on=committed_on)
-    return f"{created} district commitment sets on the finished cycle"
+    charted = query is not None and chosen and _add_indicator_chart(cycle, chosen[0])
+    return f"{created} district commitment sets on the finished cycle" + (
+        ", with a before/after indicator chart" if charted else ""
+    )

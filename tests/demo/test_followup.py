@@ -2,6 +2,7 @@
 
 import pytest
 
+from charts.models import ChartSnapshot
 from charts.sources import ChartContext, chart_data
 from cycles.models import CyclePage
 from cycles.selectors import submitted_responses
@@ -32,3 +33,19 @@ def test_about_half_the_districts_commit_with_check_ins_in_every_state(client):
         assert set(data.frame["series"]) == {"Avant", "Après"}
     html = client.get(cycle.url).content.decode()
     assert "Ce qui a changé" in html
+
+
+def test_the_finished_cycle_shows_a_before_after_chart_in_both_languages(client):
+    source = CyclePage.objects.get(slug=demo.CYCLE_SLUG, locale__language_code="fr")
+    for cycle in CyclePage.objects.filter(translation_key=source.translation_key):
+        language = cycle.locale.language_code
+        snapshot = ChartSnapshot.objects.get(
+            translation_key=cycle.translation_key,
+            language=language,
+            block_id=demo.INDICATOR_CHART,
+        )
+        assert snapshot.unavailable_reason == ""
+        assert len(snapshot.data["rows"]) >= 4  # months before and after
+        title = demo.INDICATOR_TITLES[language == "en"]
+        html = client.get(cycle.url).content.decode()
+        assert title in html
