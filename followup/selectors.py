@@ -149,12 +149,12 @@ def previous_cycle(cycle: CyclePage) -> CyclePage | None:
     cycle = canonical_cycle(cycle)
     if cycle.issue_date is None:
         return None
-    # Which one it is stays in the site's cache until a page changes ("" for none).
+    # Which one it is stays in the site's cache until a page changes.
     pk = chrome.cached(None, "previous-cycle", lambda: _previous_pk(cycle), cycle.pk)
     return CyclePage.objects.live().filter(pk=pk).first() if pk else None
 
 
-def _previous_pk(cycle: CyclePage) -> int | str:
+def _previous_pk(cycle: CyclePage) -> int | None:
     parent_path = cycle.path[: -CyclePage.steplen]  # siblings, without a query
     found = (
         CyclePage.objects.live()
@@ -169,7 +169,7 @@ def _previous_pk(cycle: CyclePage) -> int | str:
         .values_list("pk", flat=True)
         .first()
     )
-    return found or ""
+    return found
 
 
 def checkin_due_number(cycle: CyclePage, on: dt.date) -> int | None:

@@ -108,11 +108,10 @@ def _short_route(request: HttpRequest, path: str):
         root["url_path"] + "/".join(components[: index + 1]) + "/"
         for index in range(len(components))
     ]
-    chain = sorted(
+    chain = list(
         Page.objects.filter(url_path__in=prefixes, path__startswith=root["path"])
         .values("pk", "path", "depth", "content_type_id", "alias_of_id", "url_path")
-        .order_by("depth"),
-        key=lambda row: row["depth"],
+        .order_by("depth")
     )
     if len(chain) != len(components) or any(row["alias_of_id"] for row in chain):
         return None
