@@ -158,7 +158,7 @@ def _portal_results(base, stock_median, stock_rps, session, cached) -> list[Resu
         median, marks = sequential(base, path, cookie)
         if cached:
             rps = throughput(base, path, cookie)
-            hits = sum(mark[0] == "hit" for mark, _fragments in marks) / len(marks)
+            hits = sum(page == "hit" for page, _fragments in marks) / len(marks)
             results += [
                 Result(
                     f"{name}, page cache: requests/s at concurrency {CONCURRENCY}, "

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -34,6 +35,9 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEBUG": "false",
         "LOG_LEVEL": "WARNING",
+        # A cache of its own: pages stored by an earlier run, from another database,
+        # must not be served in this one.
+        "CACHE_DIR": tempfile.mkdtemp(prefix="bench-cache-"),
     }
     env.pop("REDIS_URL", None)
     env.update(extra)

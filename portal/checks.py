@@ -1,6 +1,8 @@
 """System checks for settings the portal cannot work without in production."""
 
 import ipaddress
+import os
+import tempfile
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -96,6 +98,30 @@ def check_page_cache_is_shared(app_configs=None, **kwargs):
                 "up to 5 minutes.",
                 hint="Set REDIS_URL, or leave CHROME_CACHE unset (off without Redis).",
                 id="portal.W005",
+            )
+        ]
+    return []
+
+
+@register(Tags.caches)
+def check_cache_directory_is_writable(app_configs=None, **kwargs):
+    """The file-based cache (one server without Redis) writes in CACHE_DIR: a directory
+    the workers cannot write would fail every page that stores something."""
+    cache = settings.CACHES["default"]
+    if not cache["BACKEND"].endswith("FileBasedCache"):
+        return []
+    directory = cache["LOCATION"]
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory):
+            pass
+    except OSError as exc:
+        return [
+            Error(
+                f"The cache directory {directory} cannot be written: {exc.strerror}.",
+                hint="Set CACHE_DIR to a directory the application may write, or "
+                "REDIS_URL.",
+                id="portal.E003",
             )
         ]
     return []

@@ -42,8 +42,10 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return items or list(default or [])
 
 
-def cache_settings(redis_url: str) -> dict:
-    """Django's own Redis cache when REDIS_URL is set, local memory otherwise."""
+def cache_settings(redis_url: str, directory: str = "") -> dict:
+    """Django's own Redis cache when REDIS_URL is set; else, given a directory, Django's
+    file-based cache there, which every worker of one server shares (so a purge made
+    through one worker reaches the others); local memory otherwise (one process)."""
     if redis_url:
         return {
             "default": {
@@ -53,12 +55,29 @@ def cache_settings(redis_url: str) -> dict:
                 "TIMEOUT": 60 * 60,
             }
         }
+    if directory:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": directory,
+                "KEY_PREFIX": "districtteam",
+                "TIMEOUT": 60 * 60,
+                # Pages, menus and chart tables of a whole site, in both languages;
+                # past this a third of the files, picked at random, is removed.
+                "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 3},
+            }
+        }
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "districtteam",
         }
     }
+
+
+def shared_cache(caches: dict) -> bool:
+    """Every worker reads the same cache (not each its own memory)."""
+    return not caches["default"]["BACKEND"].endswith("LocMemCache")
 
 
 def search_backend_settings(

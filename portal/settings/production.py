@@ -1,6 +1,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_str, media_origin
+from portal.env import (
+    cache_settings,
+    env_bool,
+    env_int,
+    env_str,
+    media_origin,
+    shared_cache,
+)
 
 from .base import *  # noqa: F403
 
@@ -56,9 +63,15 @@ TASKS = {
     }
 }
 
-# The page cache purges through a token in the cache: only a cache every worker shares
-# (Redis) lets a purge reach them all, so without REDIS_URL it is off (portal.W004).
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 0)  # noqa: F405
-CHROME_CACHE = env_bool("CHROME_CACHE", bool(REDIS_URL))  # noqa: F405
+# The page cache and the site's cache (portal/chrome.py) purge through a token in the
+# cache, so they need a cache every worker shares: Redis (REDIS_URL, needed once there
+# is more than one server) or, on one server, Django's file-based cache in CACHE_DIR.
+# CACHE_DIR="" without Redis leaves each worker its own memory: both are then off
+# (portal.W004, portal.W005 if forced on).
+CACHE_DIR = env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache"))  # noqa: F405
+CACHES = cache_settings(REDIS_URL, CACHE_DIR)  # noqa: F405
+_shared = shared_cache(CACHES)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if _shared else 0)  # noqa: F405
+CHROME_CACHE = env_bool("CHROME_CACHE", _shared)  # noqa: F405
 
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", "INFO")  # noqa: F405

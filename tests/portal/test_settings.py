@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "ALLOWED_HOSTS": "district.example.org",
     "PATH": os.environ.get("PATH", ""),
+    "CACHE_DIR": str(ROOT / "tmp" / "production-cache"),
 }
 
 
@@ -142,11 +143,39 @@ def _page_cache_seconds(**env) -> str:
 
 
 def test_production_without_redis_keeps_no_page_cache_a_purge_could_miss():
-    """Without REDIS_URL each gunicorn worker has its own local-memory cache: a comment
-    hidden through worker A would stay on the page worker B stored, for anonymous
-    readers, until it expired. So the page cache is off unless the cache is shared."""
-    assert _page_cache_seconds() == "0"
+    """Without a cache the workers share (CACHE_DIR="" and no REDIS_URL) each gunicorn
+    worker has its own memory: a comment hidden through worker A would stay on the page
+    worker B stored, for anonymous readers, until it expired. So the page cache is off
+    unless the cache is shared: Redis, or by default the file cache of one server."""
+    assert _page_cache_seconds(CACHE_DIR="") == "0"
+    assert _page_cache_seconds() == "300"
     assert _page_cache_seconds(REDIS_URL="redis://127.0.0.1:6379/9") == "300"
+
+
+def test_production_on_one_server_shares_a_file_cache_between_its_workers(tmp_path):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CHROME_CACHE)",
+        SECRET_KEY=SECRET,
+        CACHE_DIR=str(tmp_path / "cache"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == [
+        "django.core.cache.backends.filebased.FileBasedCache",
+        "True",
+    ]
+
+
+def test_a_cache_directory_the_workers_cannot_write_stops_the_start():
+    """Tried: CACHE_DIR naming a directory that exists but takes no file (here /proc,
+    which refuses new files even to root): every page that stores something would
+    fail, so the start stops with a clear error instead."""
+    result = _manage("check", SECRET_KEY=SECRET, CACHE_DIR="/proc")
+    assert result.returncode != 0
+    assert "portal.E003" in result.stderr + result.stdout
+    assert "The cache directory /proc cannot be written" in result.stderr
 
 
 def test_a_page_cache_in_each_workers_memory_is_a_deployment_warning():
@@ -158,6 +187,7 @@ def test_a_page_cache_in_each_workers_memory_is_a_deployment_warning():
         SECRET_KEY=SECRET,
         BASE_URL="https://district.example.org",
         PAGE_CACHE_SECONDS="300",
+        CACHE_DIR="",
     )
     assert result.returncode != 0
     assert "portal.W004" in result.stderr + result.stdout
@@ -174,6 +204,7 @@ def test_a_chrome_cache_in_each_workers_memory_is_a_deployment_warning():
         SECRET_KEY=SECRET,
         BASE_URL="https://district.example.org",
         CHROME_CACHE="true",
+        CACHE_DIR="",
     )
     assert result.returncode != 0
     assert "portal.W005" in result.stderr + result.stdout
