@@ -102,8 +102,8 @@ def _short_route(request: HttpRequest, path: str):
     if root is None or root["alias_of_id"]:
         return None
     components = [part for part in path.split("/") if part]
-    if not components:
-        return None  # the home page itself: Wagtail's route costs one query here too
+    if not components:  # the home page: the localized root itself
+        return _routed(request, _model(root), root["pk"])
     prefixes = [
         root["url_path"] + "/".join(components[: index + 1]) + "/"
         for index in range(len(components))
@@ -124,8 +124,13 @@ def _short_route(request: HttpRequest, path: str):
     models = [_model(row) for row in [*routers, chain[-1]]]
     if None in models or not all(_routes_children_by_slug(m) for m in models[:-1]):
         return None
-    target = chain[-1]
-    page = models[-1].objects.filter(pk=target["pk"]).first()
+    return _routed(request, models[-1], chain[-1]["pk"])
+
+
+def _routed(request: HttpRequest, model, pk: int):
+    """The page's own answer to being the end of the path (its live check included),
+    or None for Wagtail's walk to decide."""
+    page = model.objects.filter(pk=pk).first() if model is not None else None
     if page is None:
         return None
     setattr(page, NO_ALIASES, True)
