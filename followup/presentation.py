@@ -129,6 +129,36 @@ def team_context(page, cycle, district, user, form=None, current=None) -> dict:
     }
 
 
+def team_form_inputs(team: dict) -> list:
+    """Everything the unbound team form's HTML is made of (``team_context``): its
+    addresses, member, version, stored values and each field's label, options and
+    default (the language and time zone are added by portal/fragments.py)."""
+    form = team["form"]
+    if form.is_bound:
+        raise ValueError("a bound form shows what was typed: never kept")
+    fields = [
+        (
+            name,
+            type(field).__name__,
+            str(field.label),
+            [(value, str(label)) for value, label in getattr(field, "choices", ())],
+            field.initial,
+            field.widget.attrs,
+        )
+        for name, field in form.fields.items()
+    ]
+    return [
+        team["save_url"],
+        team["draft_url"],
+        team["storage_key"],
+        team["member"],
+        team["version"],
+        form.checkins,
+        form.initial,
+        fields,
+    ]
+
+
 def district_lines(cycle, viewer: Viewer) -> list[str]:
     """The cycle's follow-up, one line per district the viewer may see:
     "Banikoara: 2 commitments — Done 1, In progress 1"."""
