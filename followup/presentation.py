@@ -21,6 +21,7 @@ from followup.selectors import (
     team_set,
 )
 from followup.visibility import Labels, Viewer, default_visibility, label_for
+from portal import chrome
 from portal.offline import member_id
 
 
@@ -79,6 +80,14 @@ def cycle_commitments(cycle):
     )
 
 
+def shown_commitments(cycle):
+    """``cycle_commitments`` for the cycle's page: kept in the site's cache, which
+    every save of a team's commitments renews (followup/services.py)."""
+    return chrome.cached(
+        None, "cycle-commitments", lambda: cycle_commitments(cycle), cycle.pk
+    )
+
+
 def team_form(cycle, district, current, data=None) -> CommitmentsForm:
     """The team's form over its stored set `current` (None: nothing saved yet)."""
     dates = schedule_dates(cycle)
@@ -112,8 +121,13 @@ def save_url(page) -> str:
     return reverse("followup:save", kwargs={"page_id": page.pk})
 
 
-def team_context(page, cycle, district, user, form=None, current=None) -> dict:
-    current = current if current is not None else team_set(cycle, district)
+def team_context(
+    page, cycle, district, user, form=None, current=None, read: bool = True
+) -> dict:
+    """``current``: the team's stored set, read here when None (``read=False``:
+    the caller read it, and None is that nothing is saved yet)."""
+    if current is None and read:
+        current = team_set(cycle, district)
     member = member_id(user)
     return {
         "form": form or team_form(cycle, district, current),

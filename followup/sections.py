@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from cycles.sections import CYCLE_SECTIONS
 from followup import presentation
-from followup.selectors import can_edit, commitments_open, previous_cycle
+from followup.selectors import (
+    can_edit,
+    commitments_open,
+    previous_cycle,
+    shown_team_set,
+)
 from followup.visibility import Labels, Viewer
 from lessons.sections import LESSON_SECTIONS
 from portal import fragments
@@ -17,7 +22,7 @@ def cycle_section(request, page, cycle, district) -> Section | None:
     context = {}
     if commitments_open(cycle) and page.results_visible_to(request.user):
         viewer = Viewer.of(request.user)
-        commitments = presentation.cycle_commitments(cycle)
+        commitments = presentation.shown_commitments(cycle)
         context.update(
             counts=presentation.status_counts(commitments),
             total=len(commitments),
@@ -30,7 +35,14 @@ def cycle_section(request, page, cycle, district) -> Section | None:
             download_url=reverse("followup:download", kwargs={"page_id": page.pk}),
         )
     if can_edit(request.user, cycle, district):
-        team = presentation.team_context(page, cycle, district, request.user)
+        team = presentation.team_context(
+            page,
+            cycle,
+            district,
+            request.user,
+            current=shown_team_set(cycle, district),
+            read=False,
+        )
         context["team"] = team
         context["team_html"] = team_form_html(request, team)
         mark_offline(request)  # the member's service worker keeps it for offline use
