@@ -28,6 +28,7 @@ from django.utils.translation import get_language
 from portal.pagecache import FRAGMENT_STATS
 
 SECONDS = 3600
+_MEMO = "_fragment_csrf_token"
 # Bump when a fragment's template changes in a way its inputs do not show.
 FORMAT = 1
 PLACEHOLDER = (
@@ -58,9 +59,17 @@ def with_token(request: HttpRequest | None, html: str) -> SafeString:
     """``html`` with the reader's CSRF token in place of the placeholder (the token
     cookie is set as for any page with a form)."""
     if PLACEHOLDER in html:
-        token = get_token(request) if request is not None else ""
-        html = html.replace(PLACEHOLDER, token)
+        html = html.replace(PLACEHOLDER, _token(request))
     return mark_safe(html)  # noqa: S308 - rendered by a template, autoescaped
+
+
+def _token(request: HttpRequest | None) -> str:
+    """The reader's masked CSRF token, drawn once per request (masking costs)."""
+    if request is None:
+        return ""
+    if _MEMO not in request.__dict__:
+        request.__dict__[_MEMO] = get_token(request)
+    return request.__dict__[_MEMO]
 
 
 def html(
@@ -71,7 +80,7 @@ def html(
     ``counted`` hit is added to the request's fragment statistics (a miss is
     counted by what ``render`` reads from the cache: the charts' tables)."""
     if not enabled():
-        return mark_safe(render(get_token(request) if request is not None else ""))  # noqa: S308
+        return mark_safe(render(_token(request)))  # noqa: S308
     cache_key = key(name, *parts)
     stored = cache.get(cache_key)
     if stored is None:
