@@ -10,12 +10,14 @@ A form's CSRF token is the reader's own: fragments are rendered with ``PLACEHOLD
 as the token and the reader's token is put in its place on the way out (the same
 masked token for the whole fragment, as a page rendered by Django has). The
 placeholder is derived from the secret key, so no reader can type it into a comment.
+FRAGMENT_CACHE = False (a setting) renders every fragment each time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,6 +33,10 @@ SECONDS = 3600
 _MEMO = "_fragment_csrf_token"
 # Bump when a fragment's template changes in a way its inputs do not show.
 FORMAT = 1
+# Drawn when the code is loaded (once per deployment: gunicorn preloads the app
+# before forking its workers), so that fragments rendered by the previous release's
+# templates and static file names are never served by this one.
+RELEASE = uuid.uuid4().hex
 PLACEHOLDER = (
     "csrf-"
     + hashlib.sha256(f"fragment-csrf:{settings.SECRET_KEY}".encode()).hexdigest()[:32]
@@ -46,7 +52,13 @@ def key(name: str, *parts) -> str:
     lazy strings and other objects are written with ``str``), in the active language
     and time zone."""
     text = json.dumps(
-        [FORMAT, get_language(), timezone.get_current_timezone_name(), parts],
+        [
+            FORMAT,
+            RELEASE,
+            get_language(),
+            timezone.get_current_timezone_name(),
+            parts,
+        ],
         default=str,
         sort_keys=True,
         separators=(",", ":"),
