@@ -4,20 +4,23 @@ The questionnaire box of the cycle page says one thing (``survey_box``): the for
 the district's answers, or why there is neither; the template only shows it.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from urllib.parse import quote
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cycles import steps
 from cycles.questionnaire import (
     KINDS_WITHOUT_ANSWER,
     Question,
     QuestionKind,
     is_answered,
 )
+from portal import fragments
 from portal.times import datetime_with_zone
 
 
@@ -194,3 +197,48 @@ def survey_box(page, request, *, district, response, form) -> SurveyBox:
             _("Only district management teams answer this questionnaire."),
         )
     return SurveyBox(SurveyState.CLOSED, _("The answers are closed."))
+
+
+def timeline_html(page):
+    """The six steps (``cycles/_timeline.html``), rendered once per distinct
+    timeline: its steps, dates and states, the next deadline and whether the
+    answers are open (the language and the reader's time zone are in the key)."""
+    step = page.current_step
+    deadline = page.next_deadline
+    timeline = page.timeline
+    answers_open = page.answers_are_open
+
+    def render(_csrf_token):
+        return render_to_string(
+            "cycles/_timeline.html",
+            {
+                "page": _TimelinePage(
+                    current_step=step,
+                    current_step_title=steps.STEP_TITLES[step],
+                    answers_are_open=answers_open,
+                    next_deadline=deadline,
+                    timeline=timeline,
+                )
+            },
+        )
+
+    return fragments.html(
+        None,
+        "cycle-timeline",
+        render,
+        step,
+        answers_open,
+        asdict(deadline) if deadline else None,
+        [asdict(item) for item in timeline],
+    )
+
+
+@dataclass(frozen=True)
+class _TimelinePage:
+    """All the timeline's template reads of its page (nothing else reaches it)."""
+
+    current_step: int
+    current_step_title: str
+    answers_are_open: bool
+    next_deadline: object
+    timeline: list

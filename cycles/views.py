@@ -23,6 +23,7 @@ from cycles.presentation import (
     shows_results_box,
     survey_box,
     survey_items,
+    timeline_html,
 )
 from cycles.sections import CYCLE_SECTIONS
 from cycles.survey_views import (
@@ -88,6 +89,7 @@ def _render(request, page, cycle, district, response, form, status=200, **extra)
             page, request, district=district, response=response, form=form
         ),
         receipt=receipt_number(response) if response and response.is_submitted else "",
+        timeline_html=timeline_html(page),
         results_visible=results_visible,
         results_login_url=results_login_url,
         shows_results=shows_results_box(page, results_visible, results_login_url),

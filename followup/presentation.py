@@ -21,6 +21,7 @@ from followup.selectors import (
     team_set,
 )
 from followup.visibility import Labels, Viewer, default_visibility, label_for
+from portal import chrome
 from portal.offline import member_id
 
 
@@ -79,6 +80,14 @@ def cycle_commitments(cycle):
     )
 
 
+def shown_commitments(cycle):
+    """``cycle_commitments`` for the cycle's page: kept in the site's cache, which
+    every save of a team's commitments renews (followup/services.py)."""
+    return chrome.cached(
+        None, "cycle-commitments", lambda: cycle_commitments(cycle), cycle.pk
+    )
+
+
 def team_form(cycle, district, current, data=None) -> CommitmentsForm:
     """The team's form over its stored set `current` (None: nothing saved yet)."""
     dates = schedule_dates(cycle)
@@ -112,8 +121,13 @@ def save_url(page) -> str:
     return reverse("followup:save", kwargs={"page_id": page.pk})
 
 
-def team_context(page, cycle, district, user, form=None, current=None) -> dict:
-    current = current if current is not None else team_set(cycle, district)
+def team_context(
+    page, cycle, district, user, form=None, current=None, read: bool = True
+) -> dict:
+    """``current``: the team's stored set, read here when None (``read=False``:
+    the caller read it, and None is that nothing is saved yet)."""
+    if current is None and read:
+        current = team_set(cycle, district)
     member = member_id(user)
     return {
         "form": form or team_form(cycle, district, current),
@@ -127,6 +141,36 @@ def team_context(page, cycle, district, user, form=None, current=None) -> dict:
         "storage_key": f"followup:{member}:{cycle.pk}:{district.code}",
         "slots": len(SLOTS),
     }
+
+
+def team_form_inputs(team: dict) -> list:
+    """Everything the unbound team form's HTML is made of (``team_context``): its
+    addresses, member, version, stored values and each field's label, options and
+    default (the language and time zone are added by portal/fragments.py)."""
+    form = team["form"]
+    if form.is_bound:
+        raise ValueError("a bound form shows what was typed: never kept")
+    fields = [
+        (
+            name,
+            type(field).__name__,
+            str(field.label),
+            [(value, str(label)) for value, label in getattr(field, "choices", ())],
+            field.initial,
+            field.widget.attrs,
+        )
+        for name, field in form.fields.items()
+    ]
+    return [
+        team["save_url"],
+        team["draft_url"],
+        team["storage_key"],
+        team["member"],
+        team["version"],
+        form.checkins,
+        form.initial,
+        fields,
+    ]
 
 
 def district_lines(cycle, viewer: Viewer) -> list[str]:

@@ -75,6 +75,17 @@ def team_set(cycle: CyclePage, district: District | None) -> CommitmentSet | Non
     )
 
 
+def shown_team_set(cycle: CyclePage, district: District | None):
+    """``team_set`` for the page that shows it (never for a save, which reads the
+    row itself): kept in the site's cache, which every save renews
+    (followup/services.py); None when the team has saved nothing."""
+    if district is None:
+        return None
+    return chrome.cached(
+        None, "team-set", lambda: team_set(cycle, district), cycle.pk, district.pk
+    )
+
+
 def version_fields(current: CommitmentSet | None, version: int | None) -> dict:
     """The set's document as it was at `version` (the base a page started from)."""
     if current is None:

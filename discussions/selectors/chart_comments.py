@@ -13,6 +13,7 @@ from discussions.models import (
 )
 from discussions.pages import protocol, thread_page_id
 from discussions.selectors.attribution import attributor_for, lang_attribute
+from portal import chrome
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,16 @@ def _anchored_comments(page) -> dict[str, tuple[int, list]]:
     page in one query (a window per anchor); read once per page object."""
     page_id = thread_page_id(page)
     memo = page.__dict__.setdefault(_ANCHORED_KEY, {})
-    if page_id in memo:
-        return memo[page_id]
+    if page_id not in memo:
+        # Every reader's: published comments only; kept in the site's cache, which
+        # every comment posted, edited or moderated renews (discussions/services.py).
+        memo[page_id] = chrome.cached(
+            None, "chart-comments", lambda: _read_anchored(page_id), page_id
+        )
+    return memo[page_id]
+
+
+def _read_anchored(page_id) -> dict[str, tuple[int, list]]:
     by_anchor = F("details__anchor")
     rows = (
         XtdComment.objects.filter(
@@ -70,7 +79,6 @@ def _anchored_comments(page) -> dict[str, tuple[int, list]]:
     for row in rows:
         total, latest = found.setdefault(row.details.anchor, (row.anchor_total, []))
         latest.append(row)
-    memo[page_id] = found
     return found
 
 

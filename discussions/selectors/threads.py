@@ -1,5 +1,6 @@
 """One screenful of a thread, built with a fixed number of queries."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,7 +18,9 @@ from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post
 from discussions.selectors.attribution import attributor_for, lang_attribute, role_label
 from discussions.selectors.forums import forum_country_name
+from portal import chrome
 
+CACHED_PAGES = 20
 SORTS = {"newest": "-submit_date", "liked": "-details__like_count"}
 
 
@@ -90,27 +93,26 @@ def thread_for(page, user, params) -> Thread:
     except (TypeError, ValueError):
         page_number = 1
     size = settings.DISCUSSIONS_PAGE_SIZE
-    roots = XtdComment.objects.filter(object_pk=str(page_id), level=0)
-    if anchor:
-        roots = roots.filter(details__anchor=anchor)
-    total = roots.count()
-    root_ids = list(
-        roots.order_by(SORTS[sort], "-pk").values_list("pk", flat=True)[
-            (page_number - 1) * size : page_number * size
-        ]
-    )
-    rows = list(
-        XtdComment.objects.filter(thread_id__in=root_ids)
-        .select_related("user", "details__district__country")
-        .order_by("thread_id", "order")
-    )
+    # Every reader's (all statuses: a hidden comment shows as hidden); kept in the
+    # site's cache, which every comment posted, edited, liked or moderated renews
+    # (discussions/services.py).
+    screenful = lambda: _screenful(page_id, anchor, sort, page_number, size)  # noqa: E731
+    if page_number > CACHED_PAGES:  # never one entry per number a reader types
+        total, root_ids, rows = screenful()
+    else:
+        total, root_ids, rows = chrome.cached(
+            None,
+            "thread-rows",
+            screenful,
+            page_id,
+            anchor,
+            sort,
+            page_number,
+            size,
+        )
     liked = set()
     if user.is_authenticated and rows:
-        liked = set(
-            XtdFlag.objects.filter(
-                user=user, flag=LIKEDIT_FLAG, comment_id__in=[r.pk for r in rows]
-            ).values_list("comment_id", flat=True)
-        )
+        liked = _liked_by(user, [row.pk for row in rows])
     attributor = attributor_for(target, user)
     attribution = target.discussion_attribution
     user_can_post = can_post(user, target)
@@ -172,6 +174,43 @@ def thread_for(page, user, params) -> Thread:
         is_forum=page.specific_class.__name__ == "ForumPage",
         country=forum_country_name(target),
     )
+
+
+def _liked_by(user, ids: list[int]) -> set[int]:
+    """Which of the comments ``ids`` the reader liked; kept in the site's cache
+    under the reader and the comments (every like renews it)."""
+    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+    return chrome.cached(
+        None,
+        "liked",
+        lambda: set(
+            XtdFlag.objects.filter(
+                user=user, flag=LIKEDIT_FLAG, comment_id__in=ids
+            ).values_list("comment_id", flat=True)
+        ),
+        user.pk,
+        digest,
+    )
+
+
+def _screenful(page_id, anchor, sort, page_number, size) -> tuple[int, list, list]:
+    """How many threads, the ids of this screenful's first comments and every
+    comment of their threads (authors, districts and countries joined)."""
+    roots = XtdComment.objects.filter(object_pk=str(page_id), level=0)
+    if anchor:
+        roots = roots.filter(details__anchor=anchor)
+    total = roots.count()
+    root_ids = list(
+        roots.order_by(SORTS[sort], "-pk").values_list("pk", flat=True)[
+            (page_number - 1) * size : page_number * size
+        ]
+    )
+    rows = list(
+        XtdComment.objects.filter(thread_id__in=root_ids)
+        .select_related("user", "details__district__country")
+        .order_by("thread_id", "order")
+    )
+    return total, root_ids, rows
 
 
 def _hidden_thread(page, target, page_id) -> Thread:

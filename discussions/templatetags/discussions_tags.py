@@ -1,4 +1,7 @@
+from dataclasses import asdict, dataclass
+
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -10,6 +13,7 @@ from discussions.selectors import (
     thread_for,
 )
 from discussions.thread_links import thread_links
+from portal import fragments
 
 register = template.Library()
 
@@ -19,16 +23,59 @@ def discussion_thread(context, page):
     request = context["request"]
     thread = thread_for(page, request.user, request.GET)
     counts = _anchor_counts(request, page) if thread.anchors else {}
+    post_url = reverse("discussions:post", args=[page.pk])
     return {
         "thread": thread,
         "links": thread_links(thread, request.path, counts),
         "request": request,
         "user": request.user,
         "page": page,
-        "post_url": reverse("discussions:post", args=[page.pk]),
+        "post_url": post_url,
         "follow_url": reverse("discussions:follow", args=[page.pk]),
         "next": request.path,
+        "comments_html": [
+            comment_html_for(request, comment, post_url, request.path)
+            for comment in thread.comments
+        ],
     }
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """All a comment's HTML knows of its reader (besides what its view holds)."""
+
+    is_authenticated: bool
+
+
+def comment_html_for(request, comment, post_url: str, next_url: str):
+    """One comment and its replies (``discussions/comment.html``), rendered once per
+    distinct view of it: its ``CommentView`` (text, author as this reader sees it,
+    likes, what this reader may do with it), whether the reader is signed in, the
+    addresses its forms post to and come back to, the language and time zone; the
+    reader's CSRF token put in per request."""
+    reader = _Reader(is_authenticated=bool(request.user.is_authenticated))
+
+    def render(csrf_token):
+        return render_to_string(
+            "discussions/comment.html",
+            {
+                "comment": comment,
+                "user": reader,
+                "post_url": post_url,
+                "next": next_url,
+                "csrf_token": csrf_token,
+            },
+        )
+
+    return fragments.html(
+        request,
+        "comment",
+        render,
+        asdict(comment),
+        reader.is_authenticated,
+        post_url,
+        next_url,
+    )
 
 
 @register.inclusion_tag(

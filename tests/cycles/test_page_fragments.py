@@ -1,0 +1,146 @@
+"""Issue #20: the cycle page keeps its costly pieces (each chart, each comment with its
+forms, the team's commitments form) as HTML in the cache (portal/fragments.py). A kept
+piece never carries a reader's CSRF token nor another district's view, and whatever
+changes (a comment posted, a comment hidden, commitments saved, a chart re-drawn) is
+on the page at the next request."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from charts.services import refresh_page_charts
+from cycles.models import SurveyResponse
+from discussions.services import Draft, hide, post_comment
+from districts.factories import DistrictFactory, HdmtMemberFactory
+from districts.models import District
+from followup.services import save_commitments
+from portal import fragments
+from tests.cycles.conftest import make_cycle
+from tests.cycles.test_results import PER_DISTRICT, answer, publish_results
+
+pytestmark = pytest.mark.django_db
+
+MINE = re.compile(r"<tr class=\"chart__mine\"[^>]*><th scope=\"row\">\s*([^<]+?)\s*<")
+TYPED = re.compile(r">\s*Supervision</textarea>")
+TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def discussed(cycle_index, district, other_district, monkeypatch):
+    monkeypatch.setattr("charts.figures.chromium_path", lambda: None)
+    cycle = make_cycle(cycle_index, step=5, slug="fragments", title="Cycle en cache")
+    answer(cycle, district, 4)
+    answer(cycle, other_district, 9)
+    answer(cycle, DistrictFactory(country=district.country, name="Kandi"), 2)
+    publish_results(cycle, [PER_DISTRICT])
+    return cycle
+
+
+def say(user, page, text, anchor=""):
+    return post_comment(
+        user, page, Draft(text, None, anchor), limit_rate=False, notify=False
+    )
+
+
+def read(user, page) -> tuple[str, Client]:
+    client = Client(enforce_csrf_checks=True)
+    if user is not None:
+        client.force_login(user)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode(), client
+
+
+def kept_html() -> list[str]:
+    """Every fragment the cache holds (the locmem cache's stored values)."""
+    return [
+        value
+        for key in list(cache._cache)  # noqa: SLF001 - the test cache's own store
+        if ":fragment:" in key
+        and isinstance(value := cache.get(key.split(":", 2)[-1]), str)
+    ]
+
+
+def test_each_reader_gets_their_own_view_and_token(
+    discussed, member, teammate, other_member, district, other_district
+):
+    neighbour = HdmtMemberFactory(
+        username="member-kandi",
+        district=District.objects.get(name="Kandi"),
+    )
+    say(member, discussed, "Les ruptures baissent", "c1")
+    save_commitments(discussed, district, member, {"c1_what": "Supervision"}, 0)
+    for _round in range(2):  # the second round is served from the cache
+        mine, mine_client = read(member, discussed)
+        theirs, _client = read(other_member, discussed)
+        # Kandi: the same country and time zone as Banikoara, another district.
+        kandi, _client = read(neighbour, discussed)
+        assert MINE.findall(kandi) == ["Kandi"]
+        anonymous, _client = read(None, discussed)
+        assert MINE.findall(mine) == [district.name]
+        assert MINE.findall(theirs) == [other_district.name]
+        assert MINE.findall(anonymous) == []
+        assert TYPED.search(mine)  # the team's own form
+        assert 'id="followup-form"' in theirs  # Boké's own, empty
+        assert not TYPED.search(theirs)
+        assert 'id="followup-form"' not in anonymous
+        assert "csrfmiddlewaretoken" not in anonymous
+        assert fragments.PLACEHOLDER not in mine + theirs + anonymous
+        # The comment's forms (kept) carry the reader's own token, which works.
+        like, token = re.search(
+            r'action="(/[^"]*/like/)"><input type="hidden" ' + TOKENS.pattern, mine
+        ).groups()
+        posted = mine_client.post(
+            like, {"csrfmiddlewaretoken": token, "next": discussed.url}
+        )
+        assert posted.status_code == 302
+    teammates, _client = read(teammate, discussed)
+    assert set(TOKENS.findall(teammates)).isdisjoint(TOKENS.findall(mine))
+    kept = kept_html()
+    assert kept, "nothing was kept: the page renders everything each time"
+    for html in kept:
+        assert "csrfmiddlewaretoken" not in html or fragments.PLACEHOLDER in html
+        assert not TOKENS.findall(html.replace(fragments.PLACEHOLDER, ""))
+
+
+def test_a_new_comment_and_a_hidden_one_show_at_the_next_request(
+    discussed, member, other_member, facilitator
+):
+    first = say(other_member, discussed, "Premier avis", "c1")
+    html, _client = read(member, discussed)
+    assert "Premier avis" in html
+    say(other_member, discussed, "Deuxième avis", "c1")
+    html, _client = read(member, discussed)
+    assert "Deuxième avis" in html
+    hide(facilitator, first, "Hors sujet")
+    html, _client = read(member, discussed)
+    assert "Premier avis" not in html
+    assert "Deuxième avis" in html
+
+
+def test_saved_commitments_show_at_the_next_request(discussed, member, district):
+    html, _client = read(member, discussed)
+    assert 'name="version" value="0"' in html
+    save_commitments(discussed, district, member, {"c1_what": "Réunions"}, 0)
+    html, _client = read(member, discussed)
+    assert 'name="version" value="1"' in html
+    assert "Réunions" in html
+
+
+def test_a_redrawn_chart_shows_at_the_next_request(discussed, member, district):
+    html, _client = read(member, discussed)
+    assert "<td>27</td>" not in html.split('id="chart-c1"')[1].split("</figure>")[0]
+    response = SurveyResponse.objects.get(cycle=discussed, district=district)
+    response.answers = {**response.answers, "stock_outs": 27}  # was 4
+    response.save()
+    refresh_page_charts(discussed)
+    html, _client = read(member, discussed)
+    chart = html.split('id="chart-c1"')[1].split("</figure>")[0]
+    assert "<td>27</td>" in chart
