@@ -42,7 +42,7 @@ def cycle_section(request, page, cycle, district) -> Section | None:
 
 
 def lesson_section(request, page) -> Section | None:
-    adoption = presentation.lesson_adoption(page, request.user)
+    adoption = presentation.reader_adoption(page, request)
     if adoption is None:
         return None
     return Section("followup/_lesson_section.html", adoption)

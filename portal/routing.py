@@ -104,6 +104,27 @@ def _short_route(request: HttpRequest, path: str):
     components = [part for part in path.split("/") if part]
     if not components:
         return None  # the home page itself: Wagtail's route costs one query here too
+    # Kept in the site's cache: its token changes whenever a page row is saved,
+    # moved or deleted (and with every publication or privacy change).
+    page = chrome.cached(
+        request,
+        "route",
+        lambda: _target(root, components) or "",
+        root["pk"],
+        "/".join(components),
+    )
+    if not page:
+        return None
+    setattr(page, NO_ALIASES, True)
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+def _target(root: dict, components: list[str]) -> Page | None:
+    """The specific page at the end of ``components`` under ``root``, or None where
+    Wagtail's walk must decide."""
     prefixes = [
         root["url_path"] + "/".join(components[: index + 1]) + "/"
         for index in range(len(components))
@@ -124,15 +145,10 @@ def _short_route(request: HttpRequest, path: str):
     models = [_model(row) for row in [*routers, chain[-1]]]
     if None in models or not all(_routes_children_by_slug(m) for m in models[:-1]):
         return None
-    target = chain[-1]
-    page = models[-1].objects.filter(pk=target["pk"]).first()
-    if page is None:
-        return None
-    setattr(page, NO_ALIASES, True)
-    try:
-        return page.route(request, [])
-    except Http404:
-        return None
+    page = (
+        models[-1].objects.filter(pk=chain[-1]["pk"]).select_related("locale").first()
+    )
+    return page
 
 
 def _model(row: dict):
