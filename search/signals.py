@@ -1,3 +1,4 @@
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -27,7 +28,13 @@ def unindex_deleted_page(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def reindex_on_privacy_change(sender, instance, **kwargs):
     """The admin's Privacy dialog publishes nothing: a page made private (and every
-    page below it) leaves the index at once, and comes back when it is lifted."""
+    page below it) leaves the index at once, and comes back when it is lifted. Not
+    when the restriction goes with its page (a deleted page is unindexed anyway)."""
+    origin = kwargs.get("origin")
+    if isinstance(origin, Page) or (
+        isinstance(origin, QuerySet) and issubclass(origin.model, Page)
+    ):
+        return
     try:
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:  # the page itself is being deleted

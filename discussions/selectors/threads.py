@@ -134,6 +134,7 @@ def _screenful(request, page_id: int, anchor: str, sort: str, page_number: int):
         rows = list(
             XtdComment.objects.filter(thread_id__in=root_ids)
             .select_related("user", "details__district__country")
+            .defer("user__password")  # the rows are kept in the site's cache
             .order_by("thread_id", "order")
         )
         return total, root_ids, rows

@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from search.models import SearchEntry
+
 pytestmark = pytest.mark.django_db
 
 
@@ -93,3 +95,17 @@ def test_a_stored_search_is_served_before_the_rate_limit_and_a_miss_counts(
     assert refused.status_code == 429
     assert search(q="moustiquaires").status_code == 429  # a refusal is not stored
     assert search()["X-Cache"] == "hit"
+
+
+def test_a_private_lesson_deleted_leaves_no_entry_behind(vaccines):
+    """Its restriction goes with it (post_delete from the page's deletion): the page
+    is not indexed again on its way out."""
+    PageViewRestriction.objects.create(
+        page=vaccines, restriction_type=PageViewRestriction.LOGIN
+    )
+    PageViewRestriction.objects.create(
+        page=vaccines, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    vaccines.delete()
+    assert not SearchEntry.objects.filter(page_id=vaccines.pk).exists()
+    assert "Stock de vaccins" not in search().content.decode()
