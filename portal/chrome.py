@@ -11,6 +11,7 @@ production without REDIS_URL, like the page cache, because a token bumped in one
 worker's memory would not reach the others.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -54,7 +55,10 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
     language; for a reader-dependent value, what the reader may see)."""
     if not enabled():
         return compute()
-    key = ":".join(["chrome", _tokens(request), name, *(str(p) for p in parts)])
+    named = ":".join(str(p) for p in parts)
+    if len(named) > 120:  # many ids, a long query value: keys stay short
+        named = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()
+    key = ":".join(["chrome", _tokens(request), name, named])
     stored = cache.get(key)  # a 1-tuple, so that None is kept as well
     if stored is None:
         stored = (compute(),)
