@@ -17,7 +17,7 @@ from cycles.steps import STEP_TITLES
 from districts.models import Country, District
 from districts.roles import is_facilitator, user_district
 from portal import chrome
-from portal.privacy import listable
+from portal.privacy import listable, reader_key
 from portal.translations import in_language, remember_sources, source_page
 
 
@@ -232,11 +232,24 @@ def call_to_action(cycle: CyclePage, user) -> str:
 
 
 def current_cycles(request: HttpRequest) -> list[CycleCard]:
-    """Live cycles of the active language that are not finished, newest first."""
-    cycles = list(listable(live_cycles(), request))
-    remember_sources(cycles)  # their behaviour is read from it: one query for all
+    """Live cycles of the active language that are not finished, newest first. The
+    pages this reader may see listed come from the site's cache; their steps, dates
+    and calls to action are read at every request (they move with the clock)."""
+    cycles = chrome.cached(
+        request,
+        "listed-cycles",
+        lambda: _listed_cycles(request),
+        reader_key(request),
+        get_language(),
+    )
     cycles = [c for c in cycles if c.current_step < 6]
     return [cycle_card(c, request) for c in _newest_first(cycles)]
+
+
+def _listed_cycles(request: HttpRequest) -> list[CyclePage]:
+    cycles = list(listable(live_cycles(), request))
+    remember_sources(cycles)  # their behaviour is read from it: one query for all
+    return cycles
 
 
 def cycle_card(cycle: CyclePage, request: HttpRequest) -> CycleCard:

@@ -1,6 +1,8 @@
 """Demo forums (all countries, Benin, Guinea) in French and English, with threads;
 threads on the discussion-step demo cycle and on one lesson."""
 
+import smtplib
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django_comments.models import CommentFlag as XtdFlag
@@ -8,9 +10,9 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Locale, Page
 
 from cycles.models import CyclePage
-from discussions import services
+from discussions import failures, services
 from discussions.factories import ForumPageFactory
-from discussions.models import CommentFlag, ForumPage
+from discussions.models import Channel, ChannelFailure, CommentFlag, ForumPage
 from discussions.pages import thread_page_id
 from districts.models import Country
 from home.models import HomePage
@@ -264,6 +266,34 @@ def seed_cycle_and_lesson(facilitator) -> int:
     return made
 
 
+# What the facilitators find under "Delivery problems": a reply by e-mail held back
+# (its text kept, to post for the member) and a digest the mail server refused.
+HELD_REPLY = (
+    "Merci pour ce retour. Chez nous, la rupture d’ACT a duré trois semaines : nous "
+    "avons fini par emprunter au district voisin."
+)
+
+
+def _seed_delivery_problems(forum, member) -> int:
+    if member is None or ChannelFailure.objects.exists():
+        return 0
+    failures.record(
+        Channel.INBOUND,
+        "rate-limited",
+        user=member,
+        sender=member.email,
+        page=forum,
+        subject="Re: Ruptures de stock d’ACT",
+        text=HELD_REPLY,
+    )
+    failures.record_outbound(
+        member,
+        smtplib.SMTPDataError(554, "5.7.1 Message rejected: mailbox unavailable"),
+        subject="Résumé de la semaine",
+    )
+    return 2
+
+
 def seed() -> str:
     User = get_user_model()
     home_fr = HomePage.objects.get(locale__language_code="fr")
@@ -281,7 +311,10 @@ def seed() -> str:
             people.append(facilitator)
         made += 1 if _seed_threads(forum, people, facilitator) else 0
     pages = seed_cycle_and_lesson(facilitator)
+    general = ForumPage.objects.filter(slug=FORUMS[0][0], locale=home_fr.locale).first()
+    member = User.objects.filter(username="hdmt-bj-banikoara-1").first()
+    problems = _seed_delivery_problems(general, member)
     return (
         f"{len(FORUMS)} forums in French and English, threads in {made} new; "
-        f"{pages} new cycle or lesson threads"
+        f"{pages} new cycle or lesson threads; {problems} delivery problems"
     )

@@ -103,7 +103,7 @@ class FailureViewSet(ModelViewSet):
     inspect_view_fields += ["page", "parent_id", "subject", "text", "detail"]
     inspect_view_fields += ["bounced", "posted_comment", "resolved_at"]
     list_display = [
-        "created_at",
+        "when",
         "channel",
         ReasonColumn("reason", label=capfirst(gettext_lazy("reason"))),
         "sender",

@@ -40,11 +40,20 @@ def lessons_in_library(index: LessonsIndexPage) -> QuerySet[LessonPage]:
 
 
 def latest_lessons(language_code: str, limit: int = 3) -> list[LessonPage]:
-    return with_reader_urls(
-        for_readers_of(LessonPage.objects.live().public(), language_code)
-        .order_by("-date", "-pk")
-        .select_related("locale")
-        .prefetch_related("topics", "countries")[:limit]
+    """The newest public lessons for readers of ``language_code``: the same for every
+    reader, so kept in the site's cache until a page changes."""
+    return chrome.cached(
+        None,
+        "latest-lessons",
+        lambda: with_reader_urls(
+            for_readers_of(LessonPage.objects.live().public(), language_code)
+            .order_by("-date", "-pk")
+            .select_related("locale")
+            .prefetch_related("topics", "countries")[:limit]
+        ),
+        language_code,
+        limit,
+        get_language(),
     )
 
 

@@ -12,10 +12,12 @@ worker's memory would not reach the others.
 """
 
 import hashlib
+import threading
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
@@ -40,10 +42,39 @@ def _token() -> str:
     return token
 
 
+class _RequestMemo(threading.local):
+    """The tokens read once per request, also for pieces read without the request at
+    hand (``cached(None, …)``); active only between Django's request_started and
+    request_finished, so code outside a request always reads the cache."""
+
+    active = False
+    tokens: str | None = None
+
+
+_request_memo = _RequestMemo()
+
+
+def _request_started(**kwargs) -> None:
+    _request_memo.active, _request_memo.tokens = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _request_memo.active, _request_memo.tokens = False, None
+
+
+def _tokens_replaced(**kwargs) -> None:
+    _request_memo.tokens = None
+
+
 def _tokens(request: HttpRequest | None) -> str:
     if request is not None and hasattr(request, _MEMO):
         return getattr(request, _MEMO)
-    tokens = f"{pagecache.generation()}:{_token()}"
+    if _request_memo.tokens is not None:
+        tokens = _request_memo.tokens
+    else:
+        tokens = f"{pagecache.generation()}:{_token()}"
+        if _request_memo.active:
+            _request_memo.tokens = tokens
     if request is not None:
         setattr(request, _MEMO, tokens)
     return tokens
@@ -68,6 +99,7 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
 
 def forget() -> None:
     """Every stored piece is stale: now, and again once the transaction commits."""
+    _request_memo.tokens = None
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     transaction.on_commit(
         lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
@@ -83,3 +115,8 @@ def connect_signals() -> None:
     """Any page or site row saved or deleted (called from PortalConfig)."""
     post_save.connect(_forget_on_save, dispatch_uid="chrome-save")
     post_delete.connect(_forget_on_save, dispatch_uid="chrome-delete")
+    request_started.connect(_request_started, dispatch_uid="chrome-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="chrome-request-finished")
+    pagecache.generation_replaced.connect(
+        _tokens_replaced, dispatch_uid="chrome-generation-replaced"
+    )

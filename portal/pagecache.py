@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -68,8 +69,14 @@ def generation() -> str:
     return token
 
 
+# Sent whenever the generation is replaced (portal/chrome.py forgets the tokens it
+# read for the current request).
+generation_replaced = Signal()
+
+
 def _new_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation_replaced.send(sender=None)
 
 
 def purge() -> None:

@@ -102,8 +102,6 @@ def _short_route(request: HttpRequest, path: str):
     if root is None or root["alias_of_id"]:
         return None
     components = [part for part in path.split("/") if part]
-    if not components:
-        return None  # the home page itself: Wagtail's route costs one query here too
     # Kept in the site's cache: its token changes whenever a page row is saved,
     # moved or deleted (and with every publication or privacy change).
     page = chrome.cached(
@@ -115,6 +113,7 @@ def _short_route(request: HttpRequest, path: str):
     )
     if not page:
         return None
+    # The page's own answer to being the end of the path (its live check included).
     setattr(page, NO_ALIASES, True)
     try:
         return page.route(request, [])
@@ -125,6 +124,8 @@ def _short_route(request: HttpRequest, path: str):
 def _target(root: dict, components: list[str]) -> Page | None:
     """The specific page at the end of ``components`` under ``root``, or None where
     Wagtail's walk must decide."""
+    if not components:  # the home page: the localized root itself
+        return _specific(_model(root), root["pk"])
     prefixes = [
         root["url_path"] + "/".join(components[: index + 1]) + "/"
         for index in range(len(components))
@@ -145,10 +146,13 @@ def _target(root: dict, components: list[str]) -> Page | None:
     models = [_model(row) for row in [*routers, chain[-1]]]
     if None in models or not all(_routes_children_by_slug(m) for m in models[:-1]):
         return None
-    page = (
-        models[-1].objects.filter(pk=chain[-1]["pk"]).select_related("locale").first()
-    )
-    return page
+    return _specific(models[-1], chain[-1]["pk"])
+
+
+def _specific(model, pk: int) -> Page | None:
+    if model is None:
+        return None
+    return model.objects.filter(pk=pk).select_related("locale").first()
 
 
 def _model(row: dict):

@@ -4,8 +4,9 @@ text the member typed, so nothing is lost), an e-mail the mail server refused, a
 translation the translator did not give."""
 
 from django.conf import settings
+from django.contrib.admin import display
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
@@ -62,3 +63,11 @@ class ChannelFailure(models.Model):
 
     def __str__(self):
         return f"{self.get_channel_display()}: {self.reason}"
+
+    @display(description=_("when"), ordering="created_at")
+    def when(self) -> str:
+        """Short, for the narrow first column of the admin's list ("03/12/2026 14:48"
+        rather than a month's name broken over two lines)."""
+        return formats.date_format(
+            timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT"
+        )

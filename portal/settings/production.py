@@ -29,6 +29,12 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
+# Persistent database connections: opening one per request (and, on SQLite, setting its
+# WAL pragmas) cost ~3 ms of a ~10 ms page. Each is checked at the start of a request
+# (CONN_HEALTH_CHECKS), so after a database restart the next request reconnects.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # Object storage (S3-compatible) for media when configured, so every app server
 # sees the same images, documents, chart images and PDF briefs; media URLs then
 # point at the bucket (signed, unless AWS_QUERYSTRING_AUTH=false for a public one).

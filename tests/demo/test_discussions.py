@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from cycles.models import CyclePage
-from discussions.models import CommentDetails, CommentFlag, ForumPage
+from discussions.models import ChannelFailure, CommentDetails, CommentFlag, ForumPage
 from lessons.models import LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +46,14 @@ def test_demo_forums_in_both_languages_with_threads(client):
     )
     assert CommentDetails.objects.filter(page=lesson).count() == 3
     assert "grille simplifiée" in client.get(lesson.url).content.decode()
+
+
+def test_demo_delivery_problems_show_a_held_reply_to_the_facilitator(client):
+    """The facilitator trying the demo finds the screen with something to handle: a
+    member's reply by e-mail held back (its text kept) and a refused digest."""
+    call_command("seed_demo")  # the second run adds none
+    assert ChannelFailure.objects.count() == 2
+    client.force_login(get_user_model().objects.get(username="facilitator"))
+    html = client.get("/admin/delivery-problems/").content.decode()
+    assert "la rupture d’ACT a duré trois semaines" in html
+    assert "554 5.7.1" in html or "Résumé de la semaine" in html
