@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
+from charts.visibility import can_view_results
 from dhis2.models import AnalyticsSnapshot
 from followup.chart_sources import before_after_frame
 from followup.document import SLOTS, field_name
@@ -196,6 +197,26 @@ def district_lines(cycle, viewer: Viewer) -> list[str]:
             % {"district": label, "count": len(commitments), "statuses": counts}
         )
     return lines
+
+
+def reader_adoption(lesson, request) -> dict | None:
+    """``lesson_adoption`` for this request's reader, kept in the site's cache until
+    a commitment, a page or a survey answer changes it (each purges the page cache,
+    whose generation the key carries): per language and per class of reader, that
+    is what ``lesson_adoption`` reads of the user, their ``Viewer`` (facilitator,
+    own district) and whether published results that are not public are theirs."""
+    user = request.user
+    viewer = Viewer.of(user)
+    return chrome.cached(
+        request,
+        "lesson-adoption",
+        lambda: lesson_adoption(lesson, user),
+        lesson.translation_key,
+        get_language(),
+        viewer.facilitator,
+        viewer.district_id,
+        can_view_results(user, published=True, public=False),
+    )
 
 
 def lesson_adoption(lesson, user) -> dict | None:

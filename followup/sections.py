@@ -73,7 +73,7 @@ def team_form_html(request, team: dict):
 
 
 def lesson_section(request, page) -> Section | None:
-    adoption = presentation.lesson_adoption(page, request.user)
+    adoption = presentation.reader_adoption(page, request)
     if adoption is None:
         return None
     return Section("followup/_lesson_section.html", adoption)

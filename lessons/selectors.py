@@ -59,21 +59,34 @@ def latest_lessons(language_code: str, limit: int = 3) -> list[LessonPage]:
 
 def lesson_context(lesson: LessonPage, request: HttpRequest) -> dict:
     """What the lesson template shows beside the page fields."""
-    topics = list(lesson.topics.all())
-    countries = list(lesson.countries.all())
     return {
+        **lesson_terms(lesson, request),
         "shown_as_fallback": lesson.shown_as_fallback,
-        "topics": topics,
-        "countries": countries,
-        "follow_url": follow_url(topics, countries),
-        "audiences": list(lesson.audiences.all()),
-        "cycle": _cycle_in_language(lesson.cycle, request),
         "brief_url": f"{request.path}?format=pdf",
         "feed_links": feed_links(),
         "og_type": "article",
-        "og_description": lesson.search_description or _first_key_message(lesson),
         "extra_sections": LESSON_SECTIONS.sections(request=request, page=lesson),
     }
+
+
+def lesson_terms(lesson: LessonPage, request: HttpRequest | None = None) -> dict:
+    """The lesson's topics, countries, audiences, cycle and description: the same for
+    every reader of a language, kept in the site's cache until a page changes (a
+    lesson's terms are saved with it; topics and audiences are fixed codes)."""
+
+    def compute() -> dict:
+        topics = list(lesson.topics.all())
+        countries = list(lesson.countries.all())
+        return {
+            "topics": topics,
+            "countries": countries,
+            "follow_url": follow_url(topics, countries),
+            "audiences": list(lesson.audiences.all()),
+            "cycle": _cycle_in_language(lesson.cycle, request),
+            "og_description": lesson.search_description or _first_key_message(lesson),
+        }
+
+    return chrome.cached(request, "lesson-terms", compute, lesson.pk, get_language())
 
 
 def follow_url(topics, countries) -> str:

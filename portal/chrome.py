@@ -6,11 +6,13 @@ Stored in Django's cache under two tokens: the page cache's generation (bumped b
 publication, unpublication, move, deletion and privacy change, portal/pagecache.py)
 and a token of its own, bumped whenever any page row is saved (a page added by code,
 a draft saved), so the menu never lags the tree. Only where every worker shares the
-cache (Redis; one process in development and tests): ``CHROME_CACHE`` is off in
-production without REDIS_URL, like the page cache, because a token bumped in one
-worker's memory would not reach the others.
+cache (Redis, or on one server the file cache of production's CACHE_DIR; one process
+in development and tests): ``CHROME_CACHE`` is off in production when each worker
+would have only its own memory, because a token bumped in one worker's memory would
+not reach the others.
 """
 
+import hashlib
 import threading
 import uuid
 
@@ -85,7 +87,10 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
     language; for a reader-dependent value, what the reader may see)."""
     if not enabled():
         return compute()
-    key = ":".join(["chrome", _tokens(request), name, *(str(p) for p in parts)])
+    named = ":".join(str(p) for p in parts)
+    if len(named) > 120:  # many ids, a long query value: keys stay short
+        named = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()
+    key = ":".join(["chrome", _tokens(request), name, named])
     stored = cache.get(key)  # a 1-tuple, so that None is kept as well
     if stored is None:
         stored = (compute(),)

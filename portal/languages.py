@@ -90,7 +90,13 @@ def language_links(
     for code, name in settings.LANGUAGES:
         url = page_urls.get(code)
         if url is None and page is not None:
-            url = _untranslated_url(page, code)
+            url = chrome.cached(
+                request,
+                "untranslated-url",
+                lambda code=code: _untranslated_url(page, code),
+                page.pk,
+                code,
+            )
         if url is not None:
             url += query
         elif page is not None:

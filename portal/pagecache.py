@@ -46,8 +46,9 @@ HEADER = "X-Cache"
 # request as [hits, lookups]; read by the benchmark for the hit rate).
 FRAGMENT_HEADER = "X-Fragment-Cache"
 FRAGMENT_STATS = "_fragment_cache"
-# Set by the before_serve_page hook (portal/wagtail_hooks.py): only Wagtail's own
-# page serving is stored, never a Django view that happens to answer 200.
+# Set by the before_serve_page hook (portal/wagtail_hooks.py) and by the few Django
+# views that call ``mark_storable`` (the search page): only those are stored, never
+# a Django view that happens to answer 200.
 PAGE_MARK = "_page_cache_page"
 # Set by districts.middleware.ReaderTimeZoneMiddleware on a request rendered in a
 # reader's own time zone: such a page is never stored for anonymous readers.
@@ -100,6 +101,14 @@ def eligible(request: HttpRequest) -> bool:
         and not request.path.startswith(_ADMIN_PREFIXES)
         and not _signed_in(request)
     )
+
+
+def mark_storable(request: HttpRequest) -> None:
+    """Let the page cache store this response for anonymous readers: for a view that
+    sends every anonymous reader the same page for the same address (query string
+    included), whose every input is purged with the generation. The other rules
+    still apply (no session, 200, no cookie, no CSRF token, no personal time zone)."""
+    setattr(request, PAGE_MARK, True)
 
 
 def cache_key(request: HttpRequest, token: str) -> str | None:

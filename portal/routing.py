@@ -102,8 +102,30 @@ def _short_route(request: HttpRequest, path: str):
     if root is None or root["alias_of_id"]:
         return None
     components = [part for part in path.split("/") if part]
+    # Kept in the site's cache: its token changes whenever a page row is saved,
+    # moved or deleted (and with every publication or privacy change).
+    page = chrome.cached(
+        request,
+        "route",
+        lambda: _target(root, components) or "",
+        root["pk"],
+        "/".join(components),
+    )
+    if not page:
+        return None
+    # The page's own answer to being the end of the path (its live check included).
+    setattr(page, NO_ALIASES, True)
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+def _target(root: dict, components: list[str]) -> Page | None:
+    """The specific page at the end of ``components`` under ``root``, or None where
+    Wagtail's walk must decide."""
     if not components:  # the home page: the localized root itself
-        return _routed(request, _model(root), root["pk"])
+        return _specific(_model(root), root["pk"])
     prefixes = [
         root["url_path"] + "/".join(components[: index + 1]) + "/"
         for index in range(len(components))
@@ -124,20 +146,13 @@ def _short_route(request: HttpRequest, path: str):
     models = [_model(row) for row in [*routers, chain[-1]]]
     if None in models or not all(_routes_children_by_slug(m) for m in models[:-1]):
         return None
-    return _routed(request, models[-1], chain[-1]["pk"])
+    return _specific(models[-1], chain[-1]["pk"])
 
 
-def _routed(request: HttpRequest, model, pk: int):
-    """The page's own answer to being the end of the path (its live check included),
-    or None for Wagtail's walk to decide."""
-    page = model.objects.filter(pk=pk).first() if model is not None else None
-    if page is None:
+def _specific(model, pk: int) -> Page | None:
+    if model is None:
         return None
-    setattr(page, NO_ALIASES, True)
-    try:
-        return page.route(request, [])
-    except Http404:
-        return None
+    return model.objects.filter(pk=pk).select_related("locale").first()
 
 
 def _model(row: dict):

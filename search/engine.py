@@ -13,8 +13,10 @@ from math import ceil
 
 import numpy as np
 from django.db import connection
+from django.utils.translation import get_language
 from wagtail.models import Page
 
+from portal import chrome
 from search import fulltext, postings
 from search.matchers import DatabaseMatcher, ElasticsearchMatcher, elasticsearch_enabled
 from search.models import SearchEntry
@@ -67,17 +69,16 @@ def run_search(query: SearchQuery) -> SearchResults:
 
 def _hits(entry_ids: list[int], terms: list[str], language: str = "") -> list[Hit]:
     entries = SearchEntry.objects.in_bulk(entry_ids)
-    pages = Page.objects.specific().in_bulk([e.page_id for e in entries.values()])
+    urls = reader_urls(sorted({e.page_id for e in entries.values()}))
     hits = []
     for entry_id in entry_ids:
         entry = entries[entry_id]
-        page = pages.get(entry.page_id)
         hits.append(
             Hit(
                 page_id=entry.page_id,
                 title=entry.title,
                 title_html=highlight(entry.title, terms, width=300),
-                url=_reader_url(page),
+                url=urls.get(entry.page_id, ""),
                 written_in="" if entry.language == language else entry.language,
                 snippet=highlight(entry.text, terms),
                 date=entry.date,
@@ -85,6 +86,17 @@ def _hits(entry_ids: list[int], terms: list[str], language: str = "") -> list[Hi
             )
         )
     return hits
+
+
+def reader_urls(page_ids: list[int]) -> dict[int, str]:
+    """{page id: its address for a reader of the active language}, from the site's
+    cache (addresses change only when a page is saved, moved or deleted)."""
+
+    def compute() -> dict[int, str]:
+        pages = Page.objects.specific().in_bulk(page_ids)
+        return {pk: _reader_url(page) for pk, page in pages.items()}
+
+    return chrome.cached(None, "reader-urls", compute, get_language(), *page_ids)
 
 
 def _reader_url(page) -> str:

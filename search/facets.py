@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from districts.models import Country
+from portal import chrome
 from search.registry import Facet, register_facet
 
 
@@ -32,8 +33,15 @@ def country_labels(values: Iterable[str], language: str) -> dict[str, str]:
 
 
 def cycle_labels(values: Iterable[str], language: str) -> dict[str, str]:
-    """Cycles are stored by translation key: show each in the reader's language."""
-    keys = list(values)
+    """Cycles are stored by translation key: show each in the reader's language
+    (titles from the site's cache, renewed when a page is saved)."""
+    keys = sorted(str(value) for value in values)
+    return chrome.cached(
+        None, "cycle-labels", lambda: _cycle_labels(keys, language), language, *keys
+    )
+
+
+def _cycle_labels(keys: list[str], language: str) -> dict[str, str]:
     pages = Page.objects.filter(translation_key__in=keys).select_related("locale")
     labels: dict[str, str] = {}
     for page in pages:

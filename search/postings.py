@@ -14,6 +14,8 @@ import numpy as np
 from django.core.cache import cache
 from django.db import connection
 
+from portal import chrome
+
 _lock = threading.Lock()
 _current: "Postings | None" = None
 
@@ -131,9 +133,13 @@ def _load(fingerprint: tuple) -> Postings:
 
 
 def default_language() -> str:
+    """The source language (the default locale's), from the site's cache: a locale
+    saved renews it."""
     from wagtail.models import Locale
 
-    return Locale.get_default().language_code
+    return chrome.cached(
+        None, "default-language", lambda: Locale.get_default().language_code
+    )
 
 
 def reader_languages() -> list[str]:

@@ -28,6 +28,7 @@ from discussions.selectors.threads import (
     CommentView,
     Thread,
     readable_comment,
+    reader_thread,
     thread_for,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "quotable_comments",
     "quotation",
     "readable_comment",
+    "reader_thread",
     "synthesis_announced_at",
     "thread_for",
 ]

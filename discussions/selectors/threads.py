@@ -1,11 +1,12 @@
 """One screenful of a thread, built with a fixed number of queries."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 from django_comments.models import CommentFlag as XtdFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
@@ -79,7 +80,76 @@ def readable_comment(user, comment, target) -> bool:
     )
 
 
-def thread_for(page, user, params) -> Thread:
+def reader_thread(page, request) -> Thread:
+    """``thread_for`` this request's reader. An anonymous reader's is the same for
+    every anonymous reader of the language, so it is kept in the site's cache (a
+    comment posted, edited, liked or moderated purges the page cache, whose
+    generation the key carries; so does the page's publication), keyed by what of
+    the query string it reads; only whether the discussion is still open, which may
+    change with the clock, is worked out again. Signed-in readers see their own
+    likes, follows and edit links: theirs is built each time, over the screenful's
+    rows from the cache."""
+    user, params = request.user, request.GET
+    if user.is_authenticated:
+        return thread_for(page, user, params, request)
+    sort = params.get("sort") if params.get("sort") in SORTS else "newest"
+    thread = chrome.cached(
+        request,
+        "anonymous-thread",
+        lambda: thread_for(page, user, params, request),
+        page.pk,
+        sort,
+        params.get("chart", ""),
+        _page_number(params),
+        settings.DISCUSSIONS_PAGE_SIZE,
+        get_language(),
+    )
+    if not thread.visible:
+        return thread
+    return replace(
+        thread, is_open=bool(protocol(page).discussion_is_open(timezone.now()))
+    )
+
+
+def _page_number(params) -> int:
+    try:
+        return max(1, int(params.get("p", 1)))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _screenful(request, page_id: int, anchor: str, sort: str, page_number: int):
+    """The thread's count of top-level comments, the ids of this screenful's and
+    their rows with replies: the same for every reader (what each may do with them
+    is worked out after), so kept in the site's cache until a comment changes."""
+
+    def compute():
+        roots = XtdComment.objects.filter(object_pk=str(page_id), level=0)
+        if anchor:
+            roots = roots.filter(details__anchor=anchor)
+        total = roots.count()
+        root_ids = list(
+            roots.order_by(SORTS[sort], "-pk").values_list("pk", flat=True)[
+                (page_number - 1) * size : page_number * size
+            ]
+        )
+        rows = list(
+            XtdComment.objects.filter(thread_id__in=root_ids)
+            .select_related("user", "details__district__country")
+            .defer("user__password")  # the rows are kept in the site's cache
+            .order_by("thread_id", "order")
+        )
+        return total, root_ids, rows
+
+    size = settings.DISCUSSIONS_PAGE_SIZE
+    if page_number > CACHED_PAGES:  # never one entry per number a reader types
+        return compute()
+    return chrome.cached(
+        request, "thread-rows", compute, page_id, anchor, sort, page_number, size
+    )
+
+
+def thread_for(page, user, params, request=None) -> Thread:
     target = protocol(page)
     page_id = thread_page_id(page)
     if not target.discussion_visible_to(user):
@@ -88,28 +158,9 @@ def thread_for(page, user, params) -> Thread:
     anchors = list(target.discussion_anchors())
     anchor_labels = dict(anchors)
     anchor = params.get("chart") if params.get("chart") in anchor_labels else ""
-    try:
-        page_number = max(1, int(params.get("p", 1)))
-    except (TypeError, ValueError):
-        page_number = 1
+    page_number = _page_number(params)
     size = settings.DISCUSSIONS_PAGE_SIZE
-    # Every reader's (all statuses: a hidden comment shows as hidden); kept in the
-    # site's cache, which every comment posted, edited, liked or moderated renews
-    # (discussions/services.py).
-    screenful = lambda: _screenful(page_id, anchor, sort, page_number, size)  # noqa: E731
-    if page_number > CACHED_PAGES:  # never one entry per number a reader types
-        total, root_ids, rows = screenful()
-    else:
-        total, root_ids, rows = chrome.cached(
-            None,
-            "thread-rows",
-            screenful,
-            page_id,
-            anchor,
-            sort,
-            page_number,
-            size,
-        )
+    total, root_ids, rows = _screenful(request, page_id, anchor, sort, page_number)
     liked = set()
     if user.is_authenticated and rows:
         liked = _liked_by(user, [row.pk for row in rows])
@@ -191,26 +242,6 @@ def _liked_by(user, ids: list[int]) -> set[int]:
         user.pk,
         digest,
     )
-
-
-def _screenful(page_id, anchor, sort, page_number, size) -> tuple[int, list, list]:
-    """How many threads, the ids of this screenful's first comments and every
-    comment of their threads (authors, districts and countries joined)."""
-    roots = XtdComment.objects.filter(object_pk=str(page_id), level=0)
-    if anchor:
-        roots = roots.filter(details__anchor=anchor)
-    total = roots.count()
-    root_ids = list(
-        roots.order_by(SORTS[sort], "-pk").values_list("pk", flat=True)[
-            (page_number - 1) * size : page_number * size
-        ]
-    )
-    rows = list(
-        XtdComment.objects.filter(thread_id__in=root_ids)
-        .select_related("user", "details__district__country")
-        .order_by("thread_id", "order")
-    )
-    return total, root_ids, rows
 
 
 def _hidden_thread(page, target, page_id) -> Thread:

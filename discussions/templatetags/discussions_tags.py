@@ -10,7 +10,7 @@ from discussions.selectors import (
     anchor_counts,
     chart_comments,
     forum_links,
-    thread_for,
+    reader_thread,
 )
 from discussions.thread_links import thread_links
 from portal import fragments
@@ -21,7 +21,7 @@ register = template.Library()
 @register.inclusion_tag("discussions/thread.html", takes_context=True)
 def discussion_thread(context, page):
     request = context["request"]
-    thread = thread_for(page, request.user, request.GET)
+    thread = reader_thread(page, request)
     counts = _anchor_counts(request, page) if thread.anchors else {}
     post_url = reverse("discussions:post", args=[page.pk])
     return {

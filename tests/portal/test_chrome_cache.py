@@ -3,6 +3,8 @@
 (portal/chrome.py, issue #20): fewer queries on every page, and never a menu that lags
 the tree or shows one reader what only another may see."""
 
+import warnings
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -10,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cycles.factories import CycleIndexPageFactory
+from portal import chrome
 from tests.cycles.conftest import cycle_index  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,16 @@ def test_off_the_menu_is_read_on_every_request(client, menu_section, settings):
             client.get("/fr/")
         counts[flag] = len(queries)
     assert counts[True] < counts[False]
+
+
+def test_many_parts_make_a_short_key_of_their_own(settings):
+    """Search keys its hits' addresses by every page id: the key stays short (no
+    memcached warning) and two lists of ids never share a value."""
+    settings.CHROME_CACHE = True
+    ids = list(range(1000, 1100))
+    assert chrome.cached(None, "ids", lambda: "first", *ids) == "first"
+    assert chrome.cached(None, "ids", lambda: "again", *ids) == "first"
+    assert chrome.cached(None, "ids", lambda: "other", *ids[:-1]) == "other"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chrome.cached(None, "ids", lambda: "third", *ids, "x")

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from discussions.factories import ForumPageFactory
+from portal import chrome
 from tests.cycles.conftest import cycle_index, make_cycle  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,16 @@ def _page_queries(client, url):
     ]
 
 
-def test_a_cycle_three_levels_down_is_found_in_two_page_queries(client, cycle_index):
+def test_a_cycle_three_levels_down_is_found_in_two_page_queries(
+    client, cycle_index, monkeypatch
+):
+    cached = chrome.cached
+
+    def route_not_cached(request, name, compute, *parts):
+        # The route itself is kept too (see the next test): here it is read anew.
+        return compute() if name == "route" else cached(request, name, compute, *parts)
+
+    monkeypatch.setattr(chrome, "cached", route_not_cached)
     cycle = make_cycle(cycle_index, slug="paludisme", title="Cycle paludisme")
     client.get(cycle.url)  # the site and its roots are read once, then cached
     response, routing = _page_queries(client, cycle.url)
@@ -35,6 +45,20 @@ def test_a_cycle_three_levels_down_is_found_in_two_page_queries(client, cycle_in
     assert [sql for sql in routing if '"wagtailcore_page"."slug" =' in sql] == []
     assert [sql for sql in routing if '"alias_of_id" FROM' in sql] == []
     assert len([sql for sql in routing if '"url_path" IN' in sql]) == 1
+
+
+def test_the_next_reader_of_a_page_is_routed_without_a_query(client, cycle_index):
+    cycle = make_cycle(cycle_index, slug="paludisme", title="Cycle paludisme")
+    client.get(
+        cycle.url
+    )  # the site, its roots and the route are read once, then cached
+    response, routing = _page_queries(client, cycle.url)
+    assert response.status_code == 200
+    assert "Cycle paludisme" in response.content.decode()
+    assert [sql for sql in routing if '"url_path" IN' in sql] == []
+    cycle.title = "Cycle paludisme revu"
+    cycle.save_revision().publish()
+    assert "Cycle paludisme revu" in client.get(cycle.url).content.decode()
 
 
 def test_a_renamed_slug_is_seen_by_the_next_request(client, cycle_index):
