@@ -28,8 +28,9 @@ WORKERS = int(os.environ.get("LOAD_WORKERS", "3"))
 # Readers of the stock page, on top of USERS portal users (locustfile StockReader).
 STOCK_USERS = int(os.environ.get("LOAD_STOCK_USERS", "5"))
 LOCUST = Path(sys.executable).with_name("locust")
-# Every page an anonymous reader requests (bench/locustfile.py AnonymousReader); the
-# portal caches none of them whole (docs/decisions.md), so this is plain page reads.
+# Every page an anonymous reader requests (bench/locustfile.py AnonymousReader). With
+# REDIS_URL set the page cache is on (production's default), so these are mostly
+# stored pages, purged whenever a simulated member answers or saves a draft.
 ANONYMOUS_PAGES = (
     "home fr (anonymous)",
     "home en (anonymous)",
