@@ -30,7 +30,7 @@ STOCK_USERS = int(os.environ.get("LOAD_STOCK_USERS", "5"))
 LOCUST = Path(sys.executable).with_name("locust")
 # Every page an anonymous reader requests (bench/locustfile.py AnonymousReader). With
 # REDIS_URL set the page cache is on (production's default), so these are mostly
-# stored pages, purged whenever a simulated member answers or saves a draft.
+# stored pages, purged by what the simulated members change.
 ANONYMOUS_PAGES = (
     "home fr (anonymous)",
     "home en (anonymous)",
