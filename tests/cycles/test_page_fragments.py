@@ -58,13 +58,37 @@ def read(user, page) -> tuple[str, Client]:
     return response.content.decode(), client
 
 
+class _Recording:
+    """The cache as portal/fragments.py sees it, noting every fragment it stores (any
+    backend: local memory on SQLite runs, Redis on PostgreSQL ones)."""
+
+    def __init__(self, inner):
+        self.inner, self.kept = inner, {}
+
+    def get(self, key, *args, **kwargs):
+        return self.inner.get(key, *args, **kwargs)
+
+    def set(self, key, value, *args, **kwargs):
+        self.kept[key] = value
+        return self.inner.set(key, value, *args, **kwargs)
+
+
+_recording: _Recording | None = None
+
+
+@pytest.fixture(autouse=True)
+def _record_fragments(monkeypatch):
+    global _recording  # noqa: PLW0603 - one recorder per test
+    _recording = _Recording(fragments.cache)
+    monkeypatch.setattr(fragments, "cache", _recording)
+
+
 def kept_html() -> list[str]:
-    """Every fragment the cache holds (the locmem cache's stored values)."""
+    """Every fragment stored during this test that the cache still holds."""
     return [
         value
-        for key in list(cache._cache)  # noqa: SLF001 - the test cache's own store
-        if ":fragment:" in key
-        and isinstance(value := cache.get(key.split(":", 2)[-1]), str)
+        for key in _recording.kept
+        if isinstance(value := _recording.inner.get(key), str)
     ]
 
 
