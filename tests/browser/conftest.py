@@ -85,6 +85,16 @@ def browser_context(chromium_browser):
 
 
 @pytest.fixture
+def connection(browser_context, live_server):
+    """The page's connection to the live server, to drop and restore (network.py)."""
+    from tests.browser.network import Connection
+
+    line = Connection(browser_context, live_server.url)
+    yield line
+    line.close()
+
+
+@pytest.fixture
 def page(browser_context):
     page = browser_context.new_page()
     page.set_default_timeout(15_000)

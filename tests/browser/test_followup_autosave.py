@@ -33,10 +33,10 @@ def open_and_keep(page, url):
 
 
 def test_a_commitment_typed_offline_comes_back_after_a_reload_and_is_saved_online(
-    page, live_server, browser_context, cycle, member
+    page, connection, cycle, member
 ):
-    url = f"{live_server.url}{cycle.url}"
-    log_in(page, live_server.url, member.username)
+    url = f"{connection.url}{cycle.url}"
+    log_in(page, connection.url, member.username)
     open_and_keep(page, url)
     status = page.locator("#followup-status")
     assert status.get_attribute("aria-live") == "polite"
@@ -44,11 +44,7 @@ def test_a_commitment_typed_offline_comes_back_after_a_reload_and_is_saved_onlin
     # The connection drops before any save. (A page loaded online keeps sending its
     # fallback requests past Chromium's offline emulation: reload it offline first,
     # from the worker, as test_offline does.)
-    browser_context.set_offline(True)
-    # Chromium's offline emulation let one draft request through on a loaded CI
-    # machine: the draft path is also cut where the browser sends it.
-    cut = "**/commitments/draft/**"
-    browser_context.route(cut, lambda route: route.abort("internetdisconnected"))
+    connection.drop()
     page.reload()
     page.fill("#id_c1_what", "Supervision formative mensuelle de chaque CSPS")
     page.fill("#id_c1_lead", "Médecin-chef")
@@ -64,8 +60,7 @@ def test_a_commitment_typed_offline_comes_back_after_a_reload_and_is_saved_onlin
     page.wait_for_timeout(2000)
     assert not CommitmentSet.objects.exists()
 
-    browser_context.unroute(cut)
-    browser_context.set_offline(False)
+    connection.restore()
     expect(status).to_contain_text("Enregistré à")
     commitment = Commitment.objects.get()
     assert commitment.what == "Supervision formative mensuelle de chaque CSPS"
@@ -78,15 +73,17 @@ def test_a_commitment_typed_offline_comes_back_after_a_reload_and_is_saved_onlin
 
 
 def test_a_tab_closed_before_the_save_gives_the_text_back_in_a_new_one(
-    page, live_server, browser_context, cycle, member
+    page, connection, browser_context, cycle, member
 ):
-    url = f"{live_server.url}{cycle.url}"
-    log_in(page, live_server.url, member.username)
+    url = f"{connection.url}{cycle.url}"
+    log_in(page, connection.url, member.username)
     page.goto(url)
-    page.route("**/commitments/draft/", lambda route: route.abort())
+    connection.line.down()  # the server cannot be reached (the device thinks it is online)
     page.fill("#id_c1_measure", "Taux de supervision des CSPS")
     expect(page.locator("#followup-status")).to_contain_text("Pas de connexion")
     page.close()
+    assert not CommitmentSet.objects.exists()
+    connection.line.up()
 
     again = new_page(browser_context)
     again.goto(url)

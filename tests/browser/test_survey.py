@@ -63,15 +63,15 @@ def test_half_filled_survey_survives_a_reload_then_is_submitted(
 
 
 def test_answers_typed_offline_are_kept_and_sent_when_back_online(
-    page, live_server, browser_context, open_cycle, member
+    page, connection, open_cycle, member
 ):
-    log_in(page, live_server.url, member.username)
-    page.goto(f"{live_server.url}{open_cycle.url}")
-    browser_context.set_offline(True)
+    log_in(page, connection.url, member.username)
+    page.goto(f"{connection.url}{open_cycle.url}")
+    connection.drop()
     page.get_by_label("Commentaire").fill("Tapé sans réseau")
     expect(page.locator("#survey-status")).to_contain_text("Pas de connexion")
     assert not SurveyResponse.objects.exists()
-    browser_context.set_offline(False)
+    connection.restore()
     expect(page.locator("#survey-status")).to_contain_text("Brouillon enregistré")
     assert SurveyResponse.objects.get().answers == {"comment": "Tapé sans réseau"}
 
