@@ -24,7 +24,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
 
-from portal import pagecache
+from portal import localcopy, pagecache
 
 VERSION_KEY = "chrome:version"
 SECONDS = 300
@@ -90,12 +90,16 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
     named = ":".join(str(p) for p in parts)
     if len(named) > 120:  # many ids, a long query value: keys stay short
         named = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()
-    key = ":".join(["chrome", _tokens(request), name, named])
-    stored = cache.get(key)  # a 1-tuple, so that None is kept as well
-    if stored is None:
-        stored = (compute(),)
-        cache.set(key, stored, SECONDS)
-    return stored[0]
+    tokens = _tokens(request)
+    key = ":".join(["chrome", tokens, name, named])
+    if not all(tokens.split(":")):  # no working shared cache: nothing to copy
+        stored = cache.get(key)  # a 1-tuple, so that None is kept as well
+        if stored is None:
+            stored = (compute(),)
+            cache.set(key, stored, SECONDS)
+        return stored[0]
+    # Under its tokens a key names one value for good: each worker keeps a copy.
+    return localcopy.read(key, compute, SECONDS)
 
 
 def forget() -> None:

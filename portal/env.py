@@ -45,33 +45,43 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 def cache_settings(redis_url: str, directory: str = "") -> dict:
     """Django's own Redis cache when REDIS_URL is set; else, given a directory, Django's
     file-based cache there, which every worker of one server shares (so a purge made
-    through one worker reaches the others); local memory otherwise (one process)."""
+    through one worker reaches the others); local memory otherwise (one process).
+    ``local`` is each worker's own copy of what never changes under its key
+    (portal/localcopy.py)."""
+    return {"default": _shared_cache(redis_url, directory), "local": LOCAL_COPY}
+
+
+# Fragments and chrome pieces of a few hundred pages in both languages (a few kB each:
+# tens of MB at most per worker); the least recently used quarter goes past that.
+LOCAL_COPY = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "districtteam-local",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 5_000, "CULL_FREQUENCY": 4},
+}
+
+
+def _shared_cache(redis_url: str, directory: str) -> dict:
     if redis_url:
         return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": "districtteam",
-                "TIMEOUT": 60 * 60,
-            }
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "districtteam",
+            "TIMEOUT": 60 * 60,
         }
     if directory:
         return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                "LOCATION": directory,
-                "KEY_PREFIX": "districtteam",
-                "TIMEOUT": 60 * 60,
-                # Pages, menus and chart tables of a whole site, in both languages;
-                # past this a third of the files, picked at random, is removed.
-                "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 3},
-            }
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": directory,
+            "KEY_PREFIX": "districtteam",
+            "TIMEOUT": 60 * 60,
+            # Pages, menus and chart tables of a whole site, in both languages;
+            # past this a third of the files, picked at random, is removed.
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 3},
         }
     return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "districtteam",
-        }
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "districtteam",
     }
 
 

@@ -3,7 +3,7 @@
 A fragment's key is the digest of its inputs (the values its template shows, the
 language, the reader's time zone, whatever else the caller names), never a token to
 bump: a change of any input is a new key, so a fragment can never outlive what it
-shows, and every worker may keep its own copy (no shared cache needed). The caller
+shows, and every worker keeps its own copy of what it read (portal/localcopy.py). The caller
 names the inputs; what is not among them must not change the HTML.
 
 A form's CSRF token is the reader's own: fragments are rendered with ``PLACEHOLDER``
@@ -20,13 +20,13 @@ import json
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from portal import localcopy
 from portal.pagecache import FRAGMENT_STATS
 
 SECONDS = 3600
@@ -93,12 +93,14 @@ def html(
     counted by what ``render`` reads from the cache: the charts' tables)."""
     if not enabled():
         return mark_safe(render(_token(request)))  # noqa: S308
-    cache_key = key(name, *parts)
-    stored = cache.get(cache_key)
-    if stored is None:
-        stored = str(render(PLACEHOLDER))
-        cache.set(cache_key, stored, SECONDS)
-    elif counted and request is not None:
+    rendered = []
+
+    def render_once():
+        rendered.append(True)
+        return str(render(PLACEHOLDER))
+
+    stored = localcopy.read(key(name, *parts), render_once, SECONDS)
+    if counted and not rendered and request is not None:
         stats = request.__dict__.setdefault(FRAGMENT_STATS, [0, 0])
         stats[0] += 1
         stats[1] += 1

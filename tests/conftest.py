@@ -33,12 +33,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    """Rate-limit counters live in the cache: each test starts with none."""
-    from django.core.cache import cache
+    """Rate-limit counters live in the cache: each test starts with none (nor with
+    this worker's copies of what an earlier test read, portal/localcopy.py)."""
+    from django.core.cache import caches
 
     from search import postings
 
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     postings.forget()  # its version counter lives in the cache just cleared
 
 

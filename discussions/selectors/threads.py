@@ -1,7 +1,7 @@
 """One screenful of a thread, built with a fixed number of queries."""
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from django.conf import settings
@@ -51,6 +51,19 @@ class CommentView:
     @property
     def visible(self) -> bool:
         return self.status == CommentStatus.PUBLISHED
+
+    def parts(self) -> tuple:
+        """Every value the comment's HTML shows, its replies' too (a fragment's key):
+        ``asdict`` without its deep copies."""
+        return tuple(
+            [reply.parts() for reply in self.replies]
+            if name == "replies"
+            else getattr(self, name)
+            for name in _VIEW_FIELDS
+        )
+
+
+_VIEW_FIELDS = tuple(f.name for f in fields(CommentView))
 
 
 @dataclass

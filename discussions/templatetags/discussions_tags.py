@@ -1,4 +1,4 @@
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django import template
 from django.template.loader import render_to_string
@@ -71,7 +71,7 @@ def comment_html_for(request, comment, post_url: str, next_url: str):
         request,
         "comment",
         render,
-        asdict(comment),
+        comment.parts(),
         reader.is_authenticated,
         post_url,
         next_url,

@@ -7,7 +7,7 @@ on the page at the next request."""
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from charts.services import refresh_page_charts
@@ -16,7 +16,7 @@ from discussions.services import Draft, hide, post_comment
 from districts.factories import DistrictFactory, HdmtMemberFactory
 from districts.models import District
 from followup.services import save_commitments
-from portal import fragments
+from portal import fragments, localcopy
 from tests.cycles.conftest import make_cycle
 from tests.cycles.test_results import PER_DISTRICT, answer, publish_results
 
@@ -30,6 +30,7 @@ TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
+    caches[localcopy.ALIAS].clear()
 
 
 @pytest.fixture
@@ -59,13 +60,14 @@ def read(user, page) -> tuple[str, Client]:
 
 
 class _Recording:
-    """The cache as portal/fragments.py sees it, noting every fragment it stores (any
-    backend: local memory on SQLite runs, Redis on PostgreSQL ones)."""
+    """The shared cache as portal/localcopy.py sees it, noting every fragment it
+    stores (any backend: local memory on SQLite runs, Redis on PostgreSQL ones)."""
 
     def __init__(self, inner):
-        self.inner, self.kept = inner, {}
+        self.inner, self.kept, self.read = inner, {}, []
 
     def get(self, key, *args, **kwargs):
+        self.read.append(key)
         return self.inner.get(key, *args, **kwargs)
 
     def set(self, key, value, *args, **kwargs):
@@ -79,16 +81,17 @@ _recording: _Recording | None = None
 @pytest.fixture(autouse=True)
 def _record_fragments(monkeypatch):
     global _recording  # noqa: PLW0603 - one recorder per test
-    _recording = _Recording(fragments.cache)
-    monkeypatch.setattr(fragments, "cache", _recording)
+    _recording = _Recording(localcopy.cache)
+    monkeypatch.setattr(localcopy, "cache", _recording)
 
 
 def kept_html() -> list[str]:
     """Every fragment stored during this test that the cache still holds."""
     return [
-        value
+        stored[0]
         for key in _recording.kept
-        if isinstance(value := _recording.inner.get(key), str)
+        if key.startswith("fragment:")
+        and isinstance(stored := _recording.inner.get(key), tuple)
     ]
 
 
@@ -140,6 +143,11 @@ def test_a_new_comment_and_a_hidden_one_show_at_the_next_request(
     first = say(other_member, discussed, "Premier avis", "c1")
     html, _client = read(member, discussed)
     assert "Premier avis" in html
+    # Read again, every piece comes from this worker's own copies
+    # (portal/localcopy.py), none from the shared cache.
+    _recording.read.clear()
+    assert "Premier avis" in read(member, discussed)[0]
+    assert not [k for k in _recording.read if k.startswith(("fragment:", "chrome:"))]
     say(other_member, discussed, "Deuxième avis", "c1")
     html, _client = read(member, discussed)
     assert "Deuxième avis" in html
