@@ -41,7 +41,7 @@ def read(key: str, compute, seconds: int):
         if found is not _NOTHING:
             return found[0]
     stored = cache.get(key)
-    if not _well_formed(stored):
+    if not _well_formed(stored) or stored[1] <= time.time():
         stored = (compute(), time.time() + seconds)
         cache.set(key, stored, seconds)
     left = int(stored[1] - time.time())
@@ -51,5 +51,7 @@ def read(key: str, compute, seconds: int):
 
 
 def _well_formed(stored) -> bool:
-    """An entry written by this module: (value, the time it expires)."""
+    """An entry written by this module: (value, the time it expires). An entry past
+    that time is stale whatever the shared cache's own clock says (Redis expires it
+    by the second)."""
     return isinstance(stored, tuple) and len(stored) == 2
