@@ -92,14 +92,9 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
         named = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()
     tokens = _tokens(request)
     key = ":".join(["chrome", tokens, name, named])
-    if not all(tokens.split(":")):  # no working shared cache: nothing to copy
-        stored = cache.get(key)  # a 1-tuple, so that None is kept as well
-        if stored is None:
-            stored = (compute(),)
-            cache.set(key, stored, SECONDS)
-        return stored[0]
-    # Under its tokens a key names one value for good: each worker keeps a copy.
-    return localcopy.read(key, compute, SECONDS)
+    # Under its tokens a key names one value for good: each worker keeps a copy
+    # (not when the shared cache gave no tokens: the key would name nothing).
+    return localcopy.read(key, compute, SECONDS, keep_copy=all(tokens.split(":")))
 
 
 def forget() -> None:

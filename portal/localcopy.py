@@ -31,11 +31,11 @@ def _local():
         return None
 
 
-def read(key: str, compute, seconds: int):
+def read(key: str, compute, seconds: int, *, keep_copy: bool = True):
     """The value under ``key``: this worker's copy, else the shared cache's (copied
     here for the time it has left), else ``compute()`` stored in both for
-    ``seconds``."""
-    local = _local()
+    ``seconds`` (in the shared cache only, without ``keep_copy``)."""
+    local = _local() if keep_copy else None
     if local is not None:
         found = local.get(key, _NOTHING)
         if found is not _NOTHING:

@@ -12,7 +12,7 @@ import time
 import pytest
 from django.core.cache import cache, caches
 
-from portal import localcopy
+from portal import chrome, localcopy
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,18 @@ def test_a_value_changed_by_its_reader_does_not_change_the_copy():
     first = localcopy.read("piece", lambda: ["menu"], 300)
     first.append("typed by a caller")
     assert localcopy.read("piece", lambda: ["other"], 300) == ["menu"]
+
+
+def test_no_copy_is_kept_when_the_shared_cache_keeps_nothing(settings):
+    """A shared cache that answers nothing gives no tokens: a copy under an empty
+    token would freeze the menu for good, so every reading computes it again."""
+    from portal.env import LOCAL_COPY
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        "local": LOCAL_COPY,
+    }
+    settings.CHROME_CACHE = True
+    menus = iter(["menu before", "menu after"])
+    assert chrome.cached(None, "menu", lambda: next(menus)) == "menu before"
+    assert chrome.cached(None, "menu", lambda: next(menus)) == "menu after"
