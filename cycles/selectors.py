@@ -37,6 +37,19 @@ def questions_for_cycle(cycle: CyclePage) -> list[Question]:
     return [row.as_question() for row in questionnaire_rows(localized_cycle(cycle))]
 
 
+def shown_questions(request: HttpRequest, cycle: CyclePage) -> list[Question]:
+    """``questions_for_cycle`` for a page being read, kept in the site's cache (a
+    page or a question saved renews it, cycles/signals.py); writes and exports read
+    ``questions_for_cycle`` itself."""
+    return chrome.cached(
+        request,
+        "questionnaire",
+        lambda: questions_for_cycle(cycle),
+        cycle.pk,
+        get_language(),
+    )
+
+
 def questions_in_language(cycle: CyclePage, language_code: str) -> list[Question]:
     from django.utils import translation
 

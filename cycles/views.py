@@ -68,7 +68,7 @@ def _results_login_url(request, page: CyclePage) -> str:
 
 
 def _render(request, page, cycle, district, response, form, status=200, **extra):
-    questions = selectors.questions_for_cycle(cycle)
+    questions = selectors.shown_questions(request, cycle)
     results_visible = page.results_visible_to(request.user)
     results_login_url = _results_login_url(request, page)
     context = page.get_context(request)

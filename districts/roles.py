@@ -75,6 +75,24 @@ def user_district(user):
     return membership.district if membership else None
 
 
+def viewer_key(user) -> tuple:
+    """All that role- and district-based permissions know of a reader: signed in or
+    not, superuser, groups, district and its country. Readers with the same key are
+    shown the same wherever only roles and districts decide, so a fragment keyed with
+    it never shows one district's (or role's) view to another; what depends on the
+    person (their likes, their own comments) goes in a key on its own."""
+    if not user.is_authenticated:
+        return ("anonymous",)
+    district = user_district(user)
+    return (
+        "signed-in",
+        bool(user.is_superuser),
+        tuple(sorted(group_names(user))),
+        district.pk if district else None,
+        district.country_id if district else None,
+    )
+
+
 def role_label(user) -> str:
     """The most significant role of a user, translated, for display next to names."""
     if not user.is_authenticated:

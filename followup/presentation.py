@@ -89,18 +89,23 @@ def shown_commitments(cycle):
     )
 
 
+def team_form_options(cycle, district, current) -> dict:
+    """What the team's form is built from besides what was typed, over its stored
+    set `current` (None: nothing saved yet): its stored values, the check-ins come
+    due, the indicator and lesson options, the default visibility."""
+    stored = current.fields if current else {}
+    return {
+        "initial": stored or None,
+        "checkins": due_checkins(schedule_dates(cycle)),
+        "indicators": keep_stored(indicator_options(district), stored, "indicator"),
+        "lessons": keep_stored(lesson_options(), stored, "lesson"),
+        "default_visibility": default_visibility(cycle),
+    }
+
+
 def team_form(cycle, district, current, data=None) -> CommitmentsForm:
     """The team's form over its stored set `current` (None: nothing saved yet)."""
-    dates = schedule_dates(cycle)
-    stored = current.fields if current else {}
-    return CommitmentsForm(
-        data,
-        initial=stored or None,
-        checkins=due_checkins(dates),
-        indicators=keep_stored(indicator_options(district), stored, "indicator"),
-        lessons=keep_stored(lesson_options(), stored, "lesson"),
-        default_visibility=default_visibility(cycle),
-    )
+    return CommitmentsForm(data, **team_form_options(cycle, district, current))
 
 
 def keep_stored(options, stored: dict, name: str) -> list[tuple[str, str]]:
@@ -123,15 +128,28 @@ def save_url(page) -> str:
 
 
 def team_context(
-    page, cycle, district, user, form=None, current=None, read: bool = True
+    page,
+    cycle,
+    district,
+    user,
+    form=None,
+    current=None,
+    read: bool = True,
+    build_form: bool = True,
 ) -> dict:
     """``current``: the team's stored set, read here when None (``read=False``:
-    the caller read it, and None is that nothing is saved yet)."""
+    the caller read it, and None is that nothing is saved yet). Without ``form``
+    (what was typed), the unbound form's ``form_options``; the form itself is left
+    to ``with_form`` when not ``build_form`` (its HTML may come from the cache)."""
     if current is None and read:
         current = team_set(cycle, district)
     member = member_id(user)
+    options = None if form is not None else team_form_options(cycle, district, current)
+    if form is None and build_form:
+        form = CommitmentsForm(**options)
     return {
-        "form": form or team_form(cycle, district, current),
+        "form": form,
+        "form_options": options,
         "version": current.version if current else 0,
         "updated": current,
         "save_url": save_url(page),
@@ -144,33 +162,26 @@ def team_context(
     }
 
 
+def with_form(team: dict) -> dict:
+    """``team`` with its unbound form built (``team_context(build_form=False)``)."""
+    if team["form"] is not None:
+        return team
+    return {**team, "form": CommitmentsForm(**team["form_options"])}
+
+
 def team_form_inputs(team: dict) -> list:
     """Everything the unbound team form's HTML is made of (``team_context``): its
-    addresses, member, version, stored values and each field's label, options and
-    default (the language and time zone are added by portal/fragments.py)."""
-    form = team["form"]
-    if form.is_bound:
+    addresses, member, version and what the form is built from (its labels come
+    from the code, in the language portal/fragments.py adds to the key)."""
+    if team["form_options"] is None:
         raise ValueError("a bound form shows what was typed: never kept")
-    fields = [
-        (
-            name,
-            type(field).__name__,
-            str(field.label),
-            [(value, str(label)) for value, label in getattr(field, "choices", ())],
-            field.initial,
-            field.widget.attrs,
-        )
-        for name, field in form.fields.items()
-    ]
     return [
         team["save_url"],
         team["draft_url"],
         team["storage_key"],
         team["member"],
         team["version"],
-        form.checkins,
-        form.initial,
-        fields,
+        team["form_options"],
     ]
 
 

@@ -42,6 +42,7 @@ def cycle_section(request, page, cycle, district) -> Section | None:
             request.user,
             current=shown_team_set(cycle, district),
             read=False,
+            build_form=False,
         )
         context["team"] = team
         context["team_html"] = team_form_html(request, team)
@@ -59,12 +60,13 @@ def cycle_section(request, page, cycle, district) -> Section | None:
 
 def team_form_html(request, team: dict):
     """The team's unbound form, rendered once per distinct content (its stored
-    values, options, due check-ins, addresses and member) and language; the
-    reader's CSRF token put in per request."""
+    values, options, due check-ins, addresses and member) and language, and built
+    only then; the reader's CSRF token put in per request."""
 
     def render(csrf_token):
         return render_to_string(
-            "followup/_team_form.html", {"team": team, "csrf_token": csrf_token}
+            "followup/_team_form.html",
+            {"team": presentation.with_form(team), "csrf_token": csrf_token},
         )
 
     return fragments.html(

@@ -97,6 +97,17 @@ def cached(request: HttpRequest | None, name: str, compute, *parts):
     return localcopy.read(key, compute, SECONDS, keep_copy=all(tokens.split(":")))
 
 
+def site_version(request: HttpRequest | None) -> str | None:
+    """The tokens that any change of the site replaces, for the key of something
+    rendered from the site's current state (portal/fragments.py); None where they are
+    not shared by every worker, or the shared cache gave none: nothing may then be
+    kept under them."""
+    if not enabled():
+        return None
+    tokens = _tokens(request)
+    return tokens if all(tokens.split(":")) else None
+
+
 def forget() -> None:
     """Every stored piece is stale: now, and again once the transaction commits."""
     _request_memo.tokens = None

@@ -31,6 +31,7 @@ from portal.pagecache import FRAGMENT_STATS
 
 SECONDS = 3600
 _MEMO = "_fragment_csrf_token"
+_RENDERING = "_fragment_rendering"  # how many fragments are being rendered, nested
 # Bump when a fragment's template changes in a way its inputs do not show.
 FORMAT = 1
 # Drawn when the code is loaded (once per deployment: gunicorn preloads the app
@@ -76,9 +77,13 @@ def with_token(request: HttpRequest | None, html: str) -> SafeString:
 
 
 def _token(request: HttpRequest | None) -> str:
-    """The reader's masked CSRF token, drawn once per request (masking costs)."""
+    """The reader's masked CSRF token, drawn once per request (masking costs); the
+    placeholder while a fragment that holds this one is rendered (the outer one is
+    stored, so no reader's token may go into it)."""
     if request is None:
         return ""
+    if request.__dict__.get(_RENDERING):
+        return PLACEHOLDER
     if _MEMO not in request.__dict__:
         request.__dict__[_MEMO] = get_token(request)
     return request.__dict__[_MEMO]
@@ -97,7 +102,13 @@ def html(
 
     def render_once():
         rendered.append(True)
-        return str(render(PLACEHOLDER))
+        if request is None:
+            return str(render(PLACEHOLDER))
+        request.__dict__[_RENDERING] = request.__dict__.get(_RENDERING, 0) + 1
+        try:
+            return str(render(PLACEHOLDER))
+        finally:
+            request.__dict__[_RENDERING] -= 1
 
     stored = localcopy.read(key(name, *parts), render_once, SECONDS)
     if counted and not rendered and request is not None:

@@ -30,6 +30,7 @@ from discussions.selectors.threads import (
     readable_comment,
     reader_thread,
     thread_for,
+    thread_key,
 )
 
 __all__ = [
@@ -57,4 +58,5 @@ __all__ = [
     "reader_thread",
     "synthesis_announced_at",
     "thread_for",
+    "thread_key",
 ]

@@ -19,6 +19,7 @@ from discussions.pages import protocol, thread_page_id
 from discussions.permissions import can_change, can_post
 from discussions.selectors.attribution import attributor_for, lang_attribute, role_label
 from discussions.selectors.forums import forum_country_name
+from districts.roles import viewer_key
 from portal import chrome
 
 CACHED_PAGES = 20
@@ -159,6 +160,91 @@ def _screenful(request, page_id: int, anchor: str, sort: str, page_number: int):
         return compute()
     return chrome.cached(
         request, "thread-rows", compute, page_id, anchor, sort, page_number, size
+    )
+
+
+def _screenful_index(request, page_id: int, anchor: str, sort: str, page_number: int):
+    """Of the screenful's rows, what decides the reader's own part of them: each
+    row's id, author, time and status (a few bytes kept beside the rows, read
+    without them)."""
+
+    def compute():
+        _total, _root_ids, rows = _screenful(
+            request, page_id, anchor, sort, page_number
+        )
+        return [
+            (row.pk, row.user_id, row.submit_date, row.details.status) for row in rows
+        ]
+
+    return chrome.cached(
+        request,
+        "thread-index",
+        compute,
+        page_id,
+        anchor,
+        sort,
+        page_number,
+        settings.DISCUSSIONS_PAGE_SIZE,
+    )
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What ``can_change`` reads of a comment."""
+
+    user_id: int | None
+    submit_date: datetime
+
+
+def thread_key(page, request) -> tuple | None:
+    """Everything the thread section shows that is not the site's own state (which
+    ``chrome.site_version`` names): the page, the query string's sort, chart and
+    screenful, what the reader's roles and district let them see and do
+    (``viewer_key``), whether the thread is open now, and the reader's own part —
+    whether they follow it, which comments of the screenful they liked and which
+    they may still edit (for a few minutes). None where the section is not kept:
+    no shared version, a screenful past the first ``CACHED_PAGES``."""
+    version = chrome.site_version(request)
+    page_number = _page_number(request.GET)
+    if version is None or page_number > CACHED_PAGES:
+        return None
+    user, params = request.user, request.GET
+    target = protocol(page)
+    page_id = thread_page_id(page)
+    sort = params.get("sort") if params.get("sort") in SORTS else "newest"
+    visible = target.discussion_visible_to(user)
+    anchors = dict(target.discussion_anchors()) if visible else {}
+    anchor = params.get("chart") if params.get("chart") in anchors else ""
+    now = timezone.now()
+    is_open = bool(target.discussion_is_open(now))
+    liked, changeable, following = (), (), False
+    if visible and user.is_authenticated:
+        index = _screenful_index(request, page_id, anchor, sort, page_number)
+        ids = [pk for pk, _user_id, _submitted, _status in index]
+        liked = tuple(sorted(_liked_by(user, ids))) if ids else ()
+        changeable = tuple(
+            pk
+            for pk, user_id, submitted, status in index
+            if is_open
+            and status == CommentStatus.PUBLISHED
+            and can_change(user, _Row(user_id, submitted), now)
+        )
+        following = Follow.objects.filter(user=user, page_id=page_id).exists()
+    return (
+        version,
+        page.pk,
+        page_id,
+        sort,
+        anchor,
+        page_number,
+        settings.DISCUSSIONS_PAGE_SIZE,
+        viewer_key(user),
+        visible,
+        is_open,
+        bool(user.is_authenticated and translation.available()),
+        following,
+        liked,
+        changeable,
     )
 
 

@@ -11,16 +11,36 @@ from discussions.selectors import (
     chart_comments,
     forum_links,
     reader_thread,
+    thread_key,
 )
 from discussions.thread_links import thread_links
-from portal import fragments
+from districts.roles import viewer_key
+from portal import chrome, fragments
+from portal.privacy import reader_key
 
 register = template.Library()
 
 
-@register.inclusion_tag("discussions/thread.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def discussion_thread(context, page):
+    """The thread section (``discussions/thread.html``), kept as one fragment per
+    ``thread_key`` (what the reader may see and do, their likes, follow and
+    editable comments) and the address it is read at, until the site changes; the
+    reader's CSRF token put in per request."""
     request = context["request"]
+
+    def render(csrf_token):
+        return render_to_string(
+            "discussions/thread.html", _thread_context(request, page, csrf_token)
+        )
+
+    key = thread_key(page, request)
+    if key is None:
+        return mark_safe(render(context.get("csrf_token", "")))  # noqa: S308
+    return fragments.html(request, "thread", render, *key, request.path)
+
+
+def _thread_context(request, page, csrf_token) -> dict:
     thread = reader_thread(page, request)
     counts = _anchor_counts(request, page) if thread.anchors else {}
     post_url = reverse("discussions:post", args=[page.pk])
@@ -33,6 +53,7 @@ def discussion_thread(context, page):
         "post_url": post_url,
         "follow_url": reverse("discussions:follow", args=[page.pk]),
         "next": request.path,
+        "csrf_token": csrf_token,
         "comments_html": [
             comment_html_for(request, comment, post_url, request.path)
             for comment in thread.comments
@@ -99,11 +120,34 @@ def _anchor_counts(request, page) -> dict[str, int]:
     return cache[page.pk]
 
 
-@register.inclusion_tag("discussions/forum_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def forum_list(context, current=None):
-    """Links to every forum (the shared one, then each country's)."""
+    """Links to every forum (the shared one, then each country's), kept as one
+    fragment per view of them until the site changes: the pages the reader may
+    see listed (``reader_key``), their roles and district (where they may post),
+    the current forum and the host the links are made for."""
     request = context["request"]
-    return {"forums": forum_links(request, current), "request": request}
+
+    def render(_csrf_token):
+        return render_to_string(
+            "discussions/forum_links.html",
+            {"forums": forum_links(request, current), "request": request},
+        )
+
+    version = chrome.site_version(request)
+    if version is None:
+        return mark_safe(render(""))  # noqa: S308 - a template's output
+    return fragments.html(
+        request,
+        "forum-links",
+        render,
+        version,
+        reader_key(request),
+        viewer_key(request.user),
+        current.pk if current is not None else None,
+        request.scheme,
+        request.get_host(),
+    )
 
 
 @register.filter

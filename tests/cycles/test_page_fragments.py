@@ -12,7 +12,14 @@ from django.test import Client
 
 from charts.services import refresh_page_charts
 from cycles.models import SurveyResponse
-from discussions.services import Draft, hide, post_comment
+from discussions.services import (
+    Draft,
+    follow,
+    hide,
+    post_comment,
+    toggle_like,
+    unfollow,
+)
 from districts.factories import DistrictFactory, HdmtMemberFactory
 from districts.models import District
 from followup.services import save_commitments
@@ -176,3 +183,73 @@ def test_a_redrawn_chart_shows_at_the_next_request(discussed, member, district):
     html, _client = read(member, discussed)
     chart = html.split('id="chart-c1"')[1].split("</figure>")[0]
     assert "<td>27</td>" in chart
+
+
+LIKED = re.compile(r'aria-pressed="true"')
+EDIT = re.compile(r'action="/[^"]*/edit/"')
+UNFOLLOW = 'name="action" value="unfollow"'
+
+
+def test_a_teammate_never_gets_the_likes_edit_form_or_follow_kept_for_the_reader(
+    discussed, member, teammate, other_member
+):
+    """The whole thread section is one kept fragment (discussions_tags): the
+    teammate has the member's roles and district, so only the member's own part of
+    the key (likes, follow, comments still editable) tells their views apart."""
+    theirs = say(other_member, discussed, "Un avis de Boké", "c1")
+    say(member, discussed, "Mon propre avis")  # its author follows the thread
+    toggle_like(member, theirs)
+    for _round in range(2):  # the second round is served from the cache
+        mine, _client = read(member, discussed)
+        assert len(LIKED.findall(mine)) == 1
+        assert len(EDIT.findall(mine)) == 1  # their own comment, just posted
+        assert UNFOLLOW in mine
+        teammates, _client = read(teammate, discussed)
+        assert LIKED.findall(teammates) == []
+        assert EDIT.findall(teammates) == []
+        assert UNFOLLOW not in teammates
+        assert "Mon propre avis" in teammates
+
+
+def test_follow_unfollow_and_the_end_of_the_edit_window_show_at_the_next_request(
+    discussed, member, settings
+):
+    say(member, discussed, "Mon propre avis")  # its author follows the thread
+    html, _client = read(member, discussed)
+    assert UNFOLLOW in html
+    assert len(EDIT.findall(html)) == 1
+    unfollow(member, discussed)
+    assert UNFOLLOW not in read(member, discussed)[0]
+    follow(member, discussed)
+    assert UNFOLLOW in read(member, discussed)[0]
+    # Nothing on the site changed, only the clock: the window has closed.
+    settings.DISCUSSIONS_EDIT_WINDOW_MINUTES = 0
+    assert EDIT.findall(read(member, discussed)[0]) == []
+
+
+def test_a_facilitators_view_of_the_authors_never_reaches_a_member(
+    discussed, member, other_member, facilitator
+):
+    """Facilitators see who wrote what (the results' comments and the thread are
+    each kept whole): a member read after them sees the thread's attribution."""
+    other_member.first_name, other_member.last_name = "Aïssatou", "Camara"
+    other_member.save()
+    say(other_member, discussed, "Les ruptures baissent à Boké", "c1")
+    for _round in range(2):
+        facilitators, _client = read(facilitator, discussed)
+        assert facilitators.count("Aïssatou Camara") == 2  # under the chart, thread
+        members, _client = read(member, discussed)
+        assert "Les ruptures baissent à Boké" in members
+        assert "Aïssatou" not in members
+
+
+def test_a_question_relabelled_without_a_page_save_shows_at_the_next_request(
+    discussed, member
+):
+    """The questionnaire a page shows is kept in the site's cache; any save of a
+    question renews it, whoever saves it and however (cycles/signals.py)."""
+    question = discussed.questions.first()
+    assert question.label in read(member, discussed)[0]
+    question.label = "Ruptures de stock relevées ce trimestre"
+    question.save()
+    assert "Ruptures de stock relevées ce trimestre" in read(member, discussed)[0]
