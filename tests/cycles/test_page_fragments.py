@@ -253,3 +253,44 @@ def test_a_question_relabelled_without_a_page_save_shows_at_the_next_request(
     question.label = "Ruptures de stock relevées ce trimestre"
     question.save()
     assert "Ruptures de stock relevées ce trimestre" in read(member, discussed)[0]
+
+
+NONCES = re.compile(r'nonce="[^"]+"')
+FORM_TOKENS = re.compile(r'name="(csrfmiddlewaretoken|submission_token)" value="[^"]+"')
+
+
+def _without_per_request_values(html: str) -> str:
+    return FORM_TOKENS.sub(r'name="\1"', NONCES.sub("nonce", html))
+
+
+def test_every_reader_gets_from_the_cache_the_page_rendered_without_it(
+    discussed, member, teammate, other_member, facilitator, policymaker, settings
+):
+    """Each reader in turn, with every cache on (first reading: a miss; second: the
+    fragments another reader left) and then off: the same page, nonces and form
+    tokens aside. A key that misses something a reader's view depends on shows here
+    as one reader getting another's."""
+    # Banikoara's three members differ only by what is theirs: the first liked a
+    # comment, the second wrote one (and so follows the thread), the third neither.
+    third = HdmtMemberFactory(username="member-a3", district=member.membership.district)
+    theirs = say(other_member, discussed, "Un avis de Boké", "c1")
+    toggle_like(member, theirs)
+    say(teammate, discussed, "Mon propre avis")
+    readers = [None, member, teammate, third, other_member, facilitator, policymaker]
+    addresses = ["", "?sort=liked", "?chart=c1"]
+    pages = {}
+    for cached in (True, True, False):
+        settings.CHROME_CACHE = settings.FRAGMENT_CACHE = cached
+        for reader in readers:
+            for address in addresses:
+                client = Client()
+                if reader is not None:
+                    client.force_login(reader)
+                response = client.get(discussed.url + address)
+                assert response.status_code == 200
+                html = _without_per_request_values(response.content.decode())
+                pages.setdefault((reader, address), []).append(html)
+    for (reader, address), (miss, hit, uncached) in pages.items():
+        who = reader.username if reader else "anonymous"
+        assert miss == uncached, f"{who} {address}: first reading"
+        assert hit == uncached, f"{who} {address}: from the cache"
