@@ -32,7 +32,9 @@ _MEMO = "_chrome_tokens"
 
 
 def enabled() -> bool:
-    return bool(getattr(settings, "CHROME_CACHE", False))
+    """On where every worker shares the cache, and never while a draft is rendered
+    (``DraftRenderMiddleware``)."""
+    return bool(getattr(settings, "CHROME_CACHE", False)) and not _request_memo.drafts
 
 
 def _token() -> str:
@@ -50,9 +52,29 @@ class _RequestMemo(threading.local):
 
     active = False
     tokens: str | None = None
+    drafts = 0  # previews being rendered in this thread (they nest in an admin request)
 
 
 _request_memo = _RequestMemo()
+
+
+class DraftRenderMiddleware:
+    """A preview renders a draft (Wagtail's ``make_preview_request``, marked
+    ``is_dummy``, inside the editor's own request): nothing it reads comes from what
+    the live site keeps, and nothing it renders is kept under the live site's keys,
+    where the next reader would get the draft (its questionnaire, its attribution)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not getattr(request, "is_dummy", False):
+            return self.get_response(request)
+        _request_memo.drafts += 1
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.drafts -= 1
 
 
 def _request_started(**kwargs) -> None:

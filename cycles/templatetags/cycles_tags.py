@@ -19,8 +19,8 @@ def results_section(context):
     publication, a chart recomputed, a comment posted or moderated replaces it), the
     page, what the reader's roles and district let them see (their district's row,
     how authors are named), the step, the gate's state, Save-Data and whether the
-    charts' loader script was already on the page. Never for a preview (a draft
-    is not what its key names)."""
+    charts' loader script was already on the page (a preview keeps nothing:
+    ``chrome.site_version`` is None while a draft is rendered)."""
     request = context["request"]
     page = context["page"]
     results_template = context.template.engine.get_template(RESULTS_TEMPLATE)
@@ -31,7 +31,7 @@ def results_section(context):
             return results_template.render(context)
 
     version = chrome.site_version(request)
-    if version is None or getattr(request, "is_preview", False):
+    if version is None:
         return mark_safe(render(context.get("csrf_token", "")))  # noqa: S308
     visible = bool(context.get("results_visible"))
     html = fragments.html(

@@ -196,6 +196,14 @@ class _Row:
     submit_date: datetime
 
 
+def _editable(user, comment, status: str, is_open: bool, now) -> bool:
+    """The reader may still edit or delete ``comment`` (``thread_for`` shows the
+    forms, ``thread_key`` keys them)."""
+    return (
+        is_open and status == CommentStatus.PUBLISHED and can_change(user, comment, now)
+    )
+
+
 def thread_key(page, request) -> tuple | None:
     """Everything the thread section shows that is not the site's own state (which
     ``chrome.site_version`` names): the page, the query string's sort, chart and
@@ -225,9 +233,7 @@ def thread_key(page, request) -> tuple | None:
         changeable = tuple(
             pk
             for pk, user_id, submitted, status in index
-            if is_open
-            and status == CommentStatus.PUBLISHED
-            and can_change(user, _Row(user_id, submitted), now)
+            if _editable(user, _Row(user_id, submitted), status, is_open, now)
         )
         following = Follow.objects.filter(user=user, page_id=page_id).exists()
     return (
@@ -266,7 +272,8 @@ def thread_for(page, user, params, request=None) -> Thread:
     attributor = attributor_for(target, user)
     attribution = target.discussion_attribution
     user_can_post = can_post(user, target)
-    is_open = bool(target.discussion_is_open(timezone.now()))
+    now = timezone.now()
+    is_open = bool(target.discussion_is_open(now))
     translatable = bool(rows) and user.is_authenticated and translation.available()
     views: dict[int, CommentView] = {}
     for row in rows:
@@ -286,9 +293,7 @@ def thread_for(page, user, params, request=None) -> Thread:
             likes=details.like_count,
             liked=row.pk in liked,
             edited=details.edited_at is not None,
-            can_change=is_open
-            and details.status == CommentStatus.PUBLISHED
-            and can_change(user, row),
+            can_change=_editable(user, row, details.status, is_open, now),
             can_reply=user_can_post and row.level < 2,
             lang=lang_attribute(details.language),
         )

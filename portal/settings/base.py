@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads a cookie or a field: PostgreSQL cannot store NUL bytes.
     "portal.nul_bytes.StripNulBytesMiddleware",
+    # A preview of a draft neither reads nor keeps the live site's cached pieces.
+    "portal.chrome.DraftRenderMiddleware",
     # Pages are gzipped for slow, costly connections; Django pads each compressed
     # response with random bytes against BREACH, and CSRF tokens are masked per request.
     "django.middleware.gzip.GZipMiddleware",

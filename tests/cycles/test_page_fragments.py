@@ -8,10 +8,10 @@ import re
 
 import pytest
 from django.core.cache import cache, caches
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from charts.services import refresh_page_charts
-from cycles.models import SurveyResponse
+from cycles.models import CyclePage, SurveyResponse
 from discussions.services import (
     Draft,
     follow,
@@ -294,3 +294,27 @@ def test_every_reader_gets_from_the_cache_the_page_rendered_without_it(
         who = reader.username if reader else "anonymous"
         assert miss == uncached, f"{who} {address}: first reading"
         assert hit == uncached, f"{who} {address}: from the cache"
+
+
+def test_a_facilitators_preview_of_a_draft_never_reaches_the_live_page(
+    discussed, member, facilitator
+):
+    """A preview renders the unpublished draft (Wagtail's make_preview_request, as
+    the editor's preview panel does): nothing it renders may be kept under the live
+    page's keys, where the next member would read the draft's questionnaire."""
+    live_label = discussed.questions.first().label
+    draft = CyclePage.objects.get(pk=discussed.pk)
+    questions = list(draft.questions.all())
+    questions[0].label = "Question du brouillon, non publiée"
+    draft.questions = questions
+    client = Client()
+    client.force_login(facilitator)
+    admin_request = RequestFactory().get(
+        "/admin/", HTTP_COOKIE=f"sessionid={client.cookies['sessionid'].value}"
+    )
+    preview = draft.make_preview_request(admin_request, draft.default_preview_mode)
+    assert preview.status_code == 200
+    assert "Cycle en cache" in preview.content.decode()
+    members = read(member, discussed)[0]
+    assert "Question du brouillon, non publiée" not in members
+    assert live_label in members
